@@ -1,0 +1,193 @@
+#include "core/domain/record_json.h"
+
+#include <functional>
+#include <map>
+
+namespace duban {
+namespace {
+
+using nlohmann::json;
+
+template <class T>
+json optionalJson(const std::optional<T>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+Error invalidField(const std::string& field, std::string_view expected) {
+    return makeError("invalid", "field '" + field + "' must be " + std::string(expected) + ".");
+}
+
+// Readers for one field: each checks the JSON type before assigning.
+Status readString(const json& v, const std::string& field, std::string& out) {
+    if (!v.is_string())
+        return invalidField(field, "a string");
+    out = v.get<std::string>();
+    return Ok{};
+}
+
+Status readOptionalString(const json& v, const std::string& field,
+                          std::optional<std::string>& out) {
+    if (v.is_null()) {
+        out.reset();
+        return Ok{};
+    }
+    if (!v.is_string())
+        return invalidField(field, "a string or null");
+    out = v.get<std::string>();
+    return Ok{};
+}
+
+Status readOptionalInt64(const json& v, const std::string& field,
+                         std::optional<std::int64_t>& out) {
+    if (v.is_null()) {
+        out.reset();
+        return Ok{};
+    }
+    if (!v.is_number_integer())
+        return invalidField(field, "an integer or null");
+    out = v.get<std::int64_t>();
+    return Ok{};
+}
+
+Status readOptionalInt(const json& v, const std::string& field, std::optional<int>& out) {
+    std::optional<std::int64_t> wide;
+    if (auto s = readOptionalInt64(v, field, wide); !s)
+        return s;
+    if (wide && (*wide < INT32_MIN || *wide > INT32_MAX))
+        return invalidField(field, "a small integer");
+    out = wide ? std::optional<int>(static_cast<int>(*wide)) : std::nullopt;
+    return Ok{};
+}
+
+template <class Record>
+using FieldReader = std::function<Status(Record&, const json&, const std::string&)>;
+
+template <class Record>
+Status applyFields(Record& record, const json& fields,
+                   const std::map<std::string, FieldReader<Record>>& readers) {
+    if (!fields.is_object())
+        return makeError("invalid", "fields must be a JSON object.");
+    for (const auto& [name, value] : fields.items()) {
+        const auto reader = readers.find(name);
+        if (reader == readers.end())
+            return makeError("invalid", "unknown field '" + name + "'.");
+        if (auto s = reader->second(record, value, name); !s)
+            return s;
+    }
+    return Ok{};
+}
+
+const std::map<std::string, FieldReader<ProgressReport>>& reportReaders() {
+    static const std::map<std::string, FieldReader<ProgressReport>> readers{
+        {"project_id",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.projectId); }},
+        {"period",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.period); }},
+        {"milestone_id", [](auto& r, const json& v,
+                            const auto& f) { return readOptionalString(v, f, r.milestoneId); }},
+        {"investment", [](auto& r, const json& v,
+                          const auto& f) { return readOptionalInt64(v, f, r.investment); }},
+        {"percent_complete",
+         [](auto& r, const json& v, const auto& f) {
+             return readOptionalInt(v, f, r.percentComplete);
+         }},
+        {"narrative",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.narrative); }},
+        {"problems",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.problems); }},
+        {"coordination",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.coordination); }},
+    };
+    return readers;
+}
+
+Status readPosition(SiteVisit& visit, const json& v, const std::string& field) {
+    if (v.is_null()) {
+        visit.position.reset();
+        return Ok{};
+    }
+    if (!v.is_object() || !v.contains("lat") || !v.contains("lon") || !v["lat"].is_number() ||
+        !v["lon"].is_number()) {
+        return invalidField(field, "an object {lat, lon, accuracy, source} or null");
+    }
+    Position p;
+    p.latitude = v["lat"].get<double>();
+    p.longitude = v["lon"].get<double>();
+    if (v.contains("accuracy") && !v["accuracy"].is_null()) {
+        if (!v["accuracy"].is_number())
+            return invalidField(field + ".accuracy", "a number of metres");
+        p.accuracyMeters = v["accuracy"].get<double>();
+    }
+    if (v.contains("source")) {
+        const auto source = v["source"].is_string()
+                                ? parseEnum<PositionSource>(v["source"].get<std::string>())
+                                : std::nullopt;
+        if (!source)
+            return invalidField(field + ".source", "\"gps\" or \"manual\"");
+        p.source = *source;
+    }
+    visit.position = p;
+    return Ok{};
+}
+
+const std::map<std::string, FieldReader<SiteVisit>>& visitReaders() {
+    static const std::map<std::string, FieldReader<SiteVisit>> readers{
+        {"project_id",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.projectId); }},
+        {"visited_at",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.visitedAt); }},
+        {"utc_offset_minutes",
+         [](auto& r, const json& v, const auto& f) -> Status {
+             if (!v.is_number_integer())
+                 return invalidField(f, "an integer");
+             const auto minutes = v.get<std::int64_t>();
+             if (minutes < -24 * 60 || minutes > 24 * 60)
+                 return invalidField(f, "within ±24 hours");
+             r.utcOffsetMinutes = static_cast<int>(minutes);
+             return Ok{};
+         }},
+        {"position", [](auto& r, const json& v, const auto& f) { return readPosition(r, v, f); }},
+        {"notes", [](auto& r, const json& v, const auto& f) { return readString(v, f, r.notes); }},
+        {"people_met",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.peopleMet); }},
+    };
+    return readers;
+}
+
+}  // namespace
+
+json toJson(const ProgressReport& r) {
+    return json{{"project_id", r.projectId},
+                {"period", r.period},
+                {"milestone_id", optionalJson(r.milestoneId)},
+                {"investment", optionalJson(r.investment)},
+                {"percent_complete", optionalJson(r.percentComplete)},
+                {"narrative", r.narrative},
+                {"problems", r.problems},
+                {"coordination", r.coordination}};
+}
+
+json toJson(const SiteVisit& v) {
+    json position = nullptr;
+    if (v.position) {
+        position = json{{"lat", v.position->latitude},
+                        {"lon", v.position->longitude},
+                        {"accuracy", optionalJson(v.position->accuracyMeters)},
+                        {"source", toString(v.position->source)}};
+    }
+    return json{{"project_id", v.projectId},
+                {"visited_at", v.visitedAt},
+                {"utc_offset_minutes", v.utcOffsetMinutes},
+                {"position", position},
+                {"notes", v.notes},
+                {"people_met", v.peopleMet}};
+}
+
+Status applyJson(ProgressReport& report, const json& fields) {
+    return applyFields(report, fields, reportReaders());
+}
+Status applyJson(SiteVisit& visit, const json& fields) {
+    return applyFields(visit, fields, visitReaders());
+}
+
+}  // namespace duban

@@ -1,0 +1,29 @@
+#pragma once
+// The record state machine of DESIGN §3, for progress reports and site visits:
+//
+//   draft ──submit──▶ submitted ──confirm──▶ confirmed
+//                       │  │                    │  │
+//                       │  └──────approve───────┼──┴──▶ approved (final)
+//                       └─return/dispute─▶ returned ◀──return──┘
+//   returned ──submit──▶ submitted
+//
+// Who may fire a transition is decided by core/rules/access; this file decides only whether a
+// transition is valid from a state.
+#include <optional>
+
+#include "core/domain/types.h"
+#include "core/util/result.h"
+
+namespace duban {
+
+// The state after `transition`, or an "invalid_transition" error naming both.
+[[nodiscard]] Result<RecordState> nextState(RecordState from, Transition transition);
+// Only the author edits, and only a draft or a returned record; submitted records change by
+// transitions alone.
+[[nodiscard]] bool isEditable(RecordState state);
+// Transitions whose review must carry a reason (DESIGN: a return needs a comment).
+[[nodiscard]] bool needsComment(Transition transition);
+// The review a transition leaves behind (append-only history); a submit leaves none.
+[[nodiscard]] std::optional<ReviewKind> reviewKindOf(Transition transition);
+
+}  // namespace duban

@@ -1,0 +1,67 @@
+#pragma once
+// A device's local store (DESIGN §4): one SQLite file per signed-in user. Every edit checks the
+// core rules (access, state machine, validation) and writes its record and its outbox entry in
+// one transaction, so an edit is either wholly saved and queued for sync, or not at all.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/domain/types.h"
+#include "core/rules/access.h"
+#include "core/store/database.h"
+#include "core/store/outbox.h"
+#include "core/util/clock.h"
+#include "core/util/hlc.h"
+#include "core/util/result.h"
+#include "core/util/uuid.h"
+
+namespace duban {
+
+class LocalStore {
+public:
+    // Opens or creates the store and migrates it to the current schema.
+    [[nodiscard]] static Result<std::unique_ptr<LocalStore>> open(const std::filesystem::path& file,
+                                                                  const Clock& clock,
+                                                                  std::string deviceId);
+
+    LocalStore(const LocalStore&) = delete;
+    LocalStore& operator=(const LocalStore&) = delete;
+
+    [[nodiscard]] const Database& database() const { return m_db; }
+    [[nodiscard]] const std::string& deviceId() const { return m_deviceId; }
+
+    // Saves a draft (new when `report.id` is empty or unknown, else an edit of the author's draft
+    // or returned report). Returns the stored report with its id.
+    [[nodiscard]] Result<ProgressReport> saveReport(const Actor& actor, ProgressReport report);
+    [[nodiscard]] Result<SiteVisit> saveVisit(const Actor& actor, SiteVisit visit);
+    // submit, confirm, dispute, approve, return: checked here exactly as the server will.
+    [[nodiscard]] Status transition(const Actor& actor, Entity entity, const std::string& id,
+                                    Transition transition, const std::string& comment = {});
+    // Removes a draft that never left the device, or queues its deletion.
+    [[nodiscard]] Status deleteDraft(const Actor& actor, Entity entity, const std::string& id);
+
+    [[nodiscard]] std::optional<ProgressReport> report(const std::string& id) const;
+    [[nodiscard]] std::optional<SiteVisit> visit(const std::string& id) const;
+    [[nodiscard]] std::vector<OutboxEntry> outbox(int limit = 100) const {
+        return readOutbox(m_db, limit);
+    }
+    [[nodiscard]] int pendingCount() const { return outboxSize(m_db); }
+
+private:
+    LocalStore(Database db, const Clock& clock, std::string deviceId);
+
+    OutboxEntry mutation(Entity entity, const std::string& id, std::string op,
+                         std::int64_t baseVersion);
+    // Runs `edit` in one transaction, turning database failures into an error value.
+    template <class F>
+    Status inTransaction(F&& edit);
+
+    Database m_db;
+    const Clock& m_clock;
+    std::string m_deviceId;
+    UuidGenerator m_uuids;
+    HybridLogicalClock m_hlc;
+};
+
+}  // namespace duban

@@ -1,0 +1,33 @@
+#pragma once
+// The outbox: a device's changes waiting for the server, in the order they were made. Written in
+// the same transaction as the record they change (nothing typed is lost, nothing is sent twice).
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/store/database.h"
+
+namespace duban {
+
+struct OutboxEntry {
+    std::int64_t n = 0;  // the device's mutation number
+    std::string mid;     // global id, for logs and support
+    std::string entity;
+    std::string recordId;
+    std::string op;  // create | update | transition | delete
+    std::int64_t baseVersion = 0;
+    nlohmann::json fields = nlohmann::json::object();
+    std::optional<std::string> transition;
+    std::string comment;
+    std::string hlc;
+    std::string createdAt;
+};
+
+// Appends `entry` (its `n` is assigned) — call inside the edit's transaction.
+std::int64_t appendOutbox(const Database& db, const OutboxEntry& entry);
+[[nodiscard]] std::vector<OutboxEntry> readOutbox(const Database& db, int limit);
+[[nodiscard]] int outboxSize(const Database& db);
+
+}  // namespace duban

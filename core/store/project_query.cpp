@@ -1,0 +1,133 @@
+#include "core/store/project_query.h"
+
+#include <algorithm>
+
+#include "core/store/search_index.h"
+
+namespace duban {
+namespace {
+
+// The WHERE clause of a filter. Only fixed SQL fragments are joined; every value is bound.
+struct Where {
+    std::string sql;
+    std::vector<SqlValue> values;
+
+    void add(std::string_view condition, SqlValue value) {
+        sql += sql.empty() ? " WHERE " : " AND ";
+        sql += condition;
+        values.push_back(std::move(value));
+    }
+};
+
+Where whereOf(const ProjectFilter& f) {
+    Where w;
+    for (const SearchTerm& term : searchTerms(f.text))
+        w.add(term.sql, term.match);
+    if (f.category)
+        w.add("p.category = ?", *f.category);
+    if (f.stage)
+        w.add("p.stage = ?", *f.stage);
+    if (f.kind)
+        w.add("p.kind = ?", std::string(toString(*f.kind)));
+    if (f.minWarningLevel)
+        w.add("p.warning_level >= ?", static_cast<std::int64_t>(*f.minWarningLevel));
+    if (f.listCode) {
+        w.add(
+            "EXISTS (SELECT 1 FROM project_list pl WHERE pl.project_id = p.id AND pl.list_code = "
+            "?)",
+            *f.listCode);
+    }
+    if (f.unitId) {
+        w.add(
+            "EXISTS (SELECT 1 FROM project_unit pu WHERE pu.project_id = p.id AND pu.unit_id = ?"
+            " AND pu.role IN ('lead','responsible'))",
+            *f.unitId);
+    }
+    if (f.townshipId) {
+        w.add(
+            "EXISTS (SELECT 1 FROM project_unit pu WHERE pu.project_id = p.id AND pu.unit_id = ?"
+            " AND pu.role = 'located')",
+            *f.townshipId);
+    }
+    if (f.myUnitId) {
+        w.add(
+            "EXISTS (SELECT 1 FROM project_unit pu WHERE pu.project_id = p.id AND pu.unit_id = ?)",
+            *f.myUnitId);
+    }
+    return w;
+}
+
+std::string_view orderBy(ProjectSort sort) {
+    switch (sort) {
+        case ProjectSort::seedOrder:
+            return " ORDER BY p.rowid";
+        case ProjectSort::name:
+            return " ORDER BY p.name, p.rowid";
+        case ProjectSort::totalInvestmentDesc:
+            return " ORDER BY p.total_investment IS NULL, p.total_investment DESC, p.rowid";
+        case ProjectSort::planInvestmentDesc:
+            return " ORDER BY p.plan_investment IS NULL, p.plan_investment DESC, p.rowid";
+        case ProjectSort::warningLevelDesc:
+            return " ORDER BY p.warning_level DESC, p.rowid";
+    }
+    return " ORDER BY p.rowid";
+}
+
+}  // namespace
+
+std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& filter,
+                                     ProjectSort sort, int limit, int offset) {
+    const Where where = whereOf(filter);
+    std::string sql = R"sql(
+        SELECT p.id, p.code, p.name, p.kind, p.category, p.stage, p.start_year, p.end_year,
+               p.total_investment, p.plan_investment, p.completed_this_year, p.warning_level,
+               (SELECT group_concat(name, '、') FROM (
+                    SELECT u.name FROM project_unit pu JOIN unit u ON u.id = pu.unit_id
+                     WHERE pu.project_id = p.id AND pu.role IN ('lead','responsible')
+                     ORDER BY pu.role = 'responsible', pu.ord))
+          FROM project p)sql";
+    sql += where.sql;
+    sql += orderBy(sort);
+    sql += " LIMIT ? OFFSET ?";
+
+    Statement s = db.prepare(sql);
+    int index = 0;
+    for (const SqlValue& v : where.values)
+        s.bind(++index, v);
+    s.bind(++index, std::clamp(limit, 0, 1000));
+    s.bind(++index, std::max(offset, 0));
+
+    std::vector<ProjectRow> rows;
+    while (s.step()) {
+        ProjectRow row;
+        row.id = s.text(0);
+        row.code = s.text(1);
+        row.name = s.text(2);
+        row.kind = parseEnum<ProjectKind>(s.text(3)).value_or(ProjectKind::investment_project);
+        row.category = s.text(4);
+        row.stage = s.text(5);
+        if (auto v = s.optionalInt64(6))
+            row.startYear = static_cast<int>(*v);
+        if (auto v = s.optionalInt64(7))
+            row.endYear = static_cast<int>(*v);
+        row.totalInvestment = s.optionalInt64(8);
+        row.planInvestment = s.optionalInt64(9);
+        row.completedThisYear = s.int64(10);
+        row.warningLevel = s.integer(11);
+        row.unitNames = s.text(12);
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+int countProjects(const Database& db, const ProjectFilter& filter) {
+    const Where where = whereOf(filter);
+    Statement s = db.prepare("SELECT count(*) FROM project p" + where.sql);
+    int index = 0;
+    for (const SqlValue& v : where.values)
+        s.bind(++index, v);
+    s.step();
+    return s.integer(0);
+}
+
+}  // namespace duban

@@ -1,0 +1,53 @@
+#pragma once
+// The project list of DESIGN §8: search, filters, sort, and pages read from SQL — never the whole
+// table. One query per page (units come along in the same query, no N+1).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/domain/types.h"
+#include "core/store/database.h"
+
+namespace duban {
+
+struct ProjectFilter {
+    std::string text;                       // search words (all must match)
+    std::optional<std::string> category;    // 新型工业 …
+    std::optional<std::string> listCode;    // key_projects_2022 …
+    std::optional<std::string> unitId;      // lead or responsible unit
+    std::optional<std::string> townshipId;  // township the project lies in
+    std::optional<std::string> stage;       // 续建 / 新开 …
+    std::optional<int> minWarningLevel;     // 1..3
+    std::optional<std::string> myUnitId;    // "my projects": any tie to this unit
+    std::optional<ProjectKind> kind;
+};
+
+enum class ProjectSort {
+    seedOrder,
+    name,
+    totalInvestmentDesc,
+    planInvestmentDesc,
+    warningLevelDesc
+};
+
+struct ProjectRow {
+    std::string id;
+    std::string code;
+    std::string name;
+    ProjectKind kind = ProjectKind::investment_project;
+    std::string category;
+    std::string stage;
+    std::optional<int> startYear;
+    std::optional<int> endYear;
+    std::optional<Yuan> totalInvestment;
+    std::optional<Yuan> planInvestment;
+    Yuan completedThisYear = 0;
+    int warningLevel = 0;
+    std::string unitNames;  // lead first, then responsible units, "、"-separated
+};
+
+[[nodiscard]] std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& filter,
+                                                   ProjectSort sort, int limit, int offset);
+[[nodiscard]] int countProjects(const Database& db, const ProjectFilter& filter);
+
+}  // namespace duban

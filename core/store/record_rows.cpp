@@ -1,0 +1,133 @@
+#include "core/store/record_rows.h"
+
+namespace duban {
+
+std::optional<StoredReport> loadReport(const Database& db, std::string_view id) {
+    Statement s = db.prepare(R"sql(
+        SELECT id, project_id, period, milestone_id, investment, percent_complete, narrative, problems,
+               coordination, state, author_id, device_id, version
+          FROM progress_report WHERE id = ?)sql");
+    s.bindAll(id);
+    if (!s.step())
+        return std::nullopt;
+    StoredReport stored;
+    ProgressReport& r = stored.report;
+    r.id = s.text(0);
+    r.projectId = s.text(1);
+    r.period = s.text(2);
+    r.milestoneId = s.optionalText(3);
+    r.investment = s.optionalInt64(4);
+    if (auto v = s.optionalInt64(5))
+        r.percentComplete = static_cast<int>(*v);
+    r.narrative = s.text(6);
+    r.problems = s.text(7);
+    r.coordination = s.text(8);
+    r.state = parseEnum<RecordState>(s.text(9)).value_or(RecordState::draft);
+    r.authorId = s.text(10);
+    r.deviceId = s.text(11);
+    stored.version = s.int64(12);
+    return stored;
+}
+
+void storeReport(const Database& db, const ProgressReport& r, std::int64_t version,
+                 std::string_view updatedAt) {
+    db.prepare(R"sql(
+        INSERT INTO progress_report (id, project_id, period, milestone_id, investment, percent_complete,
+                                     narrative, problems, coordination, state, author_id, device_id,
+                                     submitted_at, updated_at, version)
+        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
+                CASE WHEN ?10 = 'submitted' THEN ?13 END, ?13, ?14)
+        ON CONFLICT (id) DO UPDATE SET
+          project_id = excluded.project_id, period = excluded.period, milestone_id = excluded.milestone_id,
+          investment = excluded.investment, percent_complete = excluded.percent_complete,
+          narrative = excluded.narrative, problems = excluded.problems, coordination = excluded.coordination,
+          state = excluded.state, author_id = excluded.author_id, device_id = excluded.device_id,
+          submitted_at = CASE WHEN excluded.state = 'submitted' AND progress_report.state <> 'submitted'
+                              THEN excluded.updated_at ELSE progress_report.submitted_at END,
+          updated_at = excluded.updated_at, version = excluded.version)sql")
+        .bindAll(r.id, r.projectId, r.period, r.milestoneId, r.investment,
+                 r.percentComplete ? std::optional<std::int64_t>(*r.percentComplete) : std::nullopt,
+                 r.narrative, r.problems, r.coordination, std::string(toString(r.state)),
+                 r.authorId, r.deviceId, updatedAt, version)
+        .run();
+}
+
+std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id) {
+    Statement s = db.prepare(R"sql(
+        SELECT id, project_id, visited_at, utc_offset_minutes, lat, lon, accuracy_m, position_source,
+               notes, people_met, state, author_id, device_id, version
+          FROM site_visit WHERE id = ?)sql");
+    s.bindAll(id);
+    if (!s.step())
+        return std::nullopt;
+    StoredVisit stored;
+    SiteVisit& v = stored.visit;
+    v.id = s.text(0);
+    v.projectId = s.text(1);
+    v.visitedAt = s.text(2);
+    v.utcOffsetMinutes = s.integer(3);
+    if (!s.isNull(4) && !s.isNull(5)) {
+        Position p;
+        p.latitude = s.real(4);
+        p.longitude = s.real(5);
+        p.accuracyMeters = s.optionalReal(6);
+        p.source = parseEnum<PositionSource>(s.text(7)).value_or(PositionSource::manual);
+        v.position = p;
+    }
+    v.notes = s.text(8);
+    v.peopleMet = s.text(9);
+    v.state = parseEnum<RecordState>(s.text(10)).value_or(RecordState::draft);
+    v.authorId = s.text(11);
+    v.deviceId = s.text(12);
+    stored.version = s.int64(13);
+    return stored;
+}
+
+void storeVisit(const Database& db, const SiteVisit& v, std::int64_t version,
+                std::string_view updatedAt) {
+    const std::optional<Position>& p = v.position;
+    db.prepare(R"sql(
+        INSERT INTO site_visit (id, project_id, visited_at, utc_offset_minutes, lat, lon, accuracy_m,
+                                position_source, notes, people_met, state, author_id, device_id, updated_at, version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (id) DO UPDATE SET
+          project_id = excluded.project_id, visited_at = excluded.visited_at,
+          utc_offset_minutes = excluded.utc_offset_minutes, lat = excluded.lat, lon = excluded.lon,
+          accuracy_m = excluded.accuracy_m, position_source = excluded.position_source, notes = excluded.notes,
+          people_met = excluded.people_met, state = excluded.state, author_id = excluded.author_id,
+          device_id = excluded.device_id, updated_at = excluded.updated_at, version = excluded.version)sql")
+        .bindAll(v.id, v.projectId, v.visitedAt, v.utcOffsetMinutes,
+                 p ? std::optional<double>(p->latitude) : std::nullopt,
+                 p ? std::optional<double>(p->longitude) : std::nullopt,
+                 p ? p->accuracyMeters : std::nullopt,
+                 p ? std::optional<std::string>(std::string(toString(p->source))) : std::nullopt,
+                 v.notes, v.peopleMet, std::string(toString(v.state)), v.authorId, v.deviceId,
+                 updatedAt, version)
+        .run();
+}
+
+ProjectUnits loadProjectUnits(const Database& db, std::string_view projectId) {
+    Statement s = db.prepare(
+        "SELECT unit_id, role FROM project_unit WHERE project_id = ? ORDER BY role, ord");
+    s.bindAll(projectId);
+    ProjectUnits units;
+    while (s.step()) {
+        units.push_back({s.text(0), parseEnum<ProjectUnitRole>(s.text(1)).value_or(
+                                        ProjectUnitRole::responsible)});
+    }
+    return units;
+}
+
+bool projectExists(const Database& db, std::string_view projectId) {
+    Statement s = db.prepare("SELECT 1 FROM project WHERE id = ?");
+    s.bindAll(projectId);
+    return s.step();
+}
+
+std::optional<Yuan> projectTotalInvestment(const Database& db, std::string_view projectId) {
+    Statement s = db.prepare("SELECT total_investment FROM project WHERE id = ?");
+    s.bindAll(projectId);
+    return s.step() ? s.optionalInt64(0) : std::nullopt;
+}
+
+}  // namespace duban

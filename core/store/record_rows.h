@@ -1,0 +1,36 @@
+#pragma once
+// Reading and writing the authored records (reports, visits) as table rows. Used by the local
+// store, the sync engine and the server, so one SQL spelling of each record exists.
+#include <optional>
+#include <string_view>
+
+#include "core/domain/types.h"
+#include "core/rules/access.h"
+#include "core/store/database.h"
+
+namespace duban {
+
+struct StoredReport {
+    ProgressReport report;
+    std::int64_t version = 0;
+};
+struct StoredVisit {
+    SiteVisit visit;
+    std::int64_t version = 0;
+};
+
+[[nodiscard]] std::optional<StoredReport> loadReport(const Database& db, std::string_view id);
+[[nodiscard]] std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id);
+// Insert or replace the row; `updatedAt` is an ISO instant.
+void storeReport(const Database& db, const ProgressReport& report, std::int64_t version,
+                 std::string_view updatedAt);
+void storeVisit(const Database& db, const SiteVisit& visit, std::int64_t version,
+                std::string_view updatedAt);
+
+// How a project is tied to units, for the access rules.
+[[nodiscard]] ProjectUnits loadProjectUnits(const Database& db, std::string_view projectId);
+[[nodiscard]] bool projectExists(const Database& db, std::string_view projectId);
+[[nodiscard]] std::optional<Yuan> projectTotalInvestment(const Database& db,
+                                                         std::string_view projectId);
+
+}  // namespace duban

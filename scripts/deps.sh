@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Duban builds and tests with — only the missing ones, and says
+# which. Safe to run again. Sourced by run.sh and test.sh; can be run alone.
+set -euo pipefail
+
+DUBAN_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git ca-certificates clang-format
+  libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev
+  libturbojpeg0-dev libexiv2-dev
+  libgtest-dev libgmock-dev
+)
+
+missing=()
+for package in "${DUBAN_PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} == 0)); then
+  echo "deps: all ${#DUBAN_PACKAGES[@]} Debian packages are installed"
+else
+  echo "deps: installing ${#missing[@]} missing Debian packages: ${missing[*]}"
+  sudo_cmd=()
+  if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo_cmd[@]}" apt-get update -q
+  "${sudo_cmd[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi
