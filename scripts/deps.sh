@@ -7,6 +7,7 @@ DUBAN_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates clang-format
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev
   libturbojpeg0-dev libexiv2-dev
+  libcpp-httplib-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev
 )
 

@@ -246,4 +246,8 @@ const Migration& recordTablesMigration() {
     return kLocalMigrations[0];
 }
 
+const Migration& searchTablesMigration() {
+    return kLocalMigrations[2];
+}
+
 }  // namespace duban

@@ -11,5 +11,7 @@ namespace duban {
 [[nodiscard]] std::span<const Migration> localStoreMigrations();
 // The record tables alone (the server's first migration uses them too).
 [[nodiscard]] const Migration& recordTablesMigration();
+// The project search index (the server keeps one too: the importer maintains it).
+[[nodiscard]] const Migration& searchTablesMigration();
 
 }  // namespace duban

@@ -1,0 +1,160 @@
+#include "server/app/server_app.h"
+
+#include <filesystem>
+
+#include "server/app/first_start.h"
+#include "server/http/api.h"
+#include "server/http/routes.h"
+#include "server/tls/dev_certificates.h"
+
+namespace duban::server {
+
+ServerApp::ServerApp(ServerConfig config, JsonLog& log, const Clock& clock)
+    : m_config(std::move(config)), m_log(log), m_clock(clock) {}
+
+ServerApp::~ServerApp() {
+    stop();
+}
+
+Result<std::unique_ptr<ServerApp>> ServerApp::start(ServerConfig config, JsonLog& log,
+                                                    const Clock& clock, std::ostream& console) {
+    std::unique_ptr<ServerApp> app(new ServerApp(std::move(config), log, clock));
+    if (auto prepared = app->prepare(console); !prepared)
+        return prepared.error();
+    return app;
+}
+
+Status ServerApp::prepare(std::ostream& console) {
+    std::error_code error;
+    for (const auto& dir : {m_config.dataDir, m_config.blobDir(), m_config.uploadDir()}) {
+        std::filesystem::create_directories(dir, error);
+        if (error)
+            return makeError("setup_failed",
+                             "cannot create " + dir.string() + ": " + error.message());
+    }
+    try {
+        const Database setup = Database::open(m_config.databaseFile());
+        if (auto s = prepareDatabase(setup, m_config, m_clock, console); !s)
+            return s;
+    } catch (const DatabaseError& e) {
+        return makeError("setup_failed", std::string("cannot open the database: ") + e.what());
+    }
+
+    std::filesystem::path cert;
+    std::filesystem::path key;
+    if (m_config.certFile) {
+        cert = *m_config.certFile;
+        key = *m_config.keyFile;
+    } else {
+        std::vector<std::string> hosts{"localhost", "127.0.0.1", "::1"};
+        if (std::find(hosts.begin(), hosts.end(), m_config.host) == hosts.end() &&
+            m_config.host != "0.0.0.0") {
+            hosts.insert(hosts.begin(), m_config.host);
+        }
+        const auto paths = ensureDevelopmentCertificates(m_config.dataDir, hosts);
+        if (!paths)
+            return paths.error();
+        cert = paths->serverCert;
+        key = paths->serverKey;
+        m_caCertificate = paths->caCert;
+    }
+
+    m_pool = std::make_unique<ConnectionPool>(m_config.databaseFile(), m_config.threads + 2);
+    m_throttle = std::make_unique<LoginThrottle>(m_config.loginAttemptsPerMinutePerAddress);
+    m_context = std::make_unique<ServerContext>(
+        ServerContext{m_config, *m_pool, m_clock, m_log, *m_throttle});
+    m_http = std::make_unique<httplib::SSLServer>(cert.c_str(), key.c_str());
+    if (!m_http->is_valid()) {
+        return makeError("tls_setup_failed",
+                         "the certificate or key could not be loaded (" + cert.string() + ", " +
+                             key.string() + "); check both files are PEM and belong together.");
+    }
+    installRoutes();
+    m_port = m_config.port == 0
+                 ? m_http->bind_to_any_port(m_config.host)
+                 : (m_http->bind_to_port(m_config.host, m_config.port) ? m_config.port : -1);
+    if (m_port <= 0) {
+        return makeError("listen_failed", "cannot listen on " + m_config.host + ":" +
+                                              std::to_string(m_config.port) +
+                                              " (in use, or not an address of this machine).");
+    }
+    return Ok{};
+}
+
+void ServerApp::installRoutes() {
+    httplib::Server& http = *m_http;
+    const int threads = m_config.threads;
+    http.new_task_queue = [threads] {
+        return new httplib::ThreadPool(static_cast<std::size_t>(threads));
+    };
+    http.set_payload_max_length(std::max(m_config.maxJsonBodyBytes, m_config.maxChunkBytes));
+    http.set_read_timeout(30);
+    http.set_write_timeout(30);
+    http.set_keep_alive_max_count(1000);
+    http.set_logger([this](const httplib::Request& request, const httplib::Response& response) {
+        m_log.info("http", "request",
+                   {{"method", request.method},
+                    {"path", request.path},
+                    {"status", response.status},
+                    {"remote", request.remote_addr}});
+    });
+    http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
+        if (!response.body.empty())
+            return;  // a handler already wrote its JSON error
+        switch (response.status) {
+            case 404:
+                sendError(response, 404, "not_found",
+                          "there is no such endpoint; see docs/api.md.");
+                break;
+            case 413:
+                sendError(response, 413, "payload_too_large", "the request body is too large.");
+                break;
+            case 405:
+                sendError(response, 405, "method_not_allowed",
+                          "this endpoint does not take that method.");
+                break;
+            default:
+                sendError(response, response.status, "http_error",
+                          "the request could not be served.");
+                break;
+        }
+    });
+    http.set_exception_handler(
+        [this](const httplib::Request& request, httplib::Response& response, std::exception_ptr) {
+            m_log.error("http", "unhandled exception", {{"path", request.path}});
+            sendError(response, 500, "internal",
+                      "the server could not complete this request; it has been logged.");
+        });
+    registerHealthRoutes(http, *m_context);
+    registerAuthRoutes(http, *m_context);
+    registerAdminRoutes(http, *m_context);
+    registerAuditRoutes(http, *m_context);
+    registerSyncRoutes(http, *m_context);
+    registerBlobRoutes(http, *m_context);
+}
+
+void ServerApp::run() {
+    m_log.info("server", "listening",
+               {{"host", m_config.host}, {"port", m_port}, {"data", m_config.dataDir.string()}});
+    m_http->listen_after_bind();
+    m_log.info("server", "stopped");
+}
+
+void ServerApp::stop() {
+    if (m_http)
+        m_http->stop();
+}
+
+void registerHealthRoutes(httplib::Server& server, ServerContext& context) {
+    server.Get("/v1/health",
+               publicRoute(context, [](const auto&, auto& response, const Database& db) {
+                   Statement s = db.prepare("SELECT 1");
+                   const bool databaseOk = s.step();
+                   sendJson(response, databaseOk ? 200 : 503,
+                            nlohmann::json{{"status", databaseOk ? "ok" : "degraded"},
+                                           {"version", "0.1.0"},
+                                           {"protocol", "v1"}});
+               }));
+}
+
+}  // namespace duban::server

@@ -1,0 +1,35 @@
+#pragma once
+// The services every route uses, built once in ServerApp and handed to each route module.
+#include <httplib.h>
+
+#include <functional>
+
+#include "core/util/clock.h"
+#include "core/util/uuid.h"
+#include "server/app/server_config.h"
+#include "server/auth/login_throttle.h"
+#include "server/auth/session.h"
+#include "server/db/connection_pool.h"
+#include "server/log/json_log.h"
+
+namespace duban::server {
+
+struct ServerContext {
+    const ServerConfig& config;
+    ConnectionPool& pool;
+    const Clock& clock;
+    JsonLog& log;
+    LoginThrottle& throttle;
+};
+
+using PublicHandler =
+    std::function<void(const httplib::Request&, httplib::Response&, const Database&)>;
+using SessionHandler = std::function<void(const httplib::Request&, httplib::Response&,
+                                          const Session&, const Database&)>;
+
+// Lends a database connection and turns any escaped exception into a 500 JSON error (logged).
+[[nodiscard]] httplib::Server::Handler publicRoute(ServerContext& context, PublicHandler handler);
+// As publicRoute, after authenticating the bearer token (401 JSON when it fails).
+[[nodiscard]] httplib::Server::Handler sessionRoute(ServerContext& context, SessionHandler handler);
+
+}  // namespace duban::server

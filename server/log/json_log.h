@@ -1,0 +1,34 @@
+#pragma once
+// Structured logs: one JSON object per line (time, level, category, message, fields), to a file
+// in the data folder and to stderr — easy to grep and to ship to a log collector.
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <string_view>
+
+namespace duban::server {
+
+class JsonLog {
+public:
+    // `file` empty: stderr only. `quiet`: file only (tests).
+    explicit JsonLog(const std::filesystem::path& file = {}, bool quiet = false);
+
+    void info(std::string_view category, std::string_view message,
+              const nlohmann::json& fields = {});
+    void warn(std::string_view category, std::string_view message,
+              const nlohmann::json& fields = {});
+    void error(std::string_view category, std::string_view message,
+               const nlohmann::json& fields = {});
+
+private:
+    void write(std::string_view level, std::string_view category, std::string_view message,
+               const nlohmann::json& fields);
+
+    std::mutex m_mutex;
+    std::ofstream m_file;
+    bool m_quiet;
+};
+
+}  // namespace duban::server
