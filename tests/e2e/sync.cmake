@@ -1,0 +1,2 @@
+# End-to-end tests of push and pull (owned by the sync module).
+duban_unit_test(sync_e2e_test SOURCES e2e/sync_test.cpp LIBS duban_e2e_support LABELS e2e)

@@ -1,0 +1,2 @@
+// placeholder until the tests arrive
+#include <gtest/gtest.h>
