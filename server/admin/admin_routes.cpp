@@ -115,24 +115,19 @@ Result<AccountChange> readAccountChange(const json& body) {
 }  // namespace
 
 void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
-    server.Get("/v1/admin/users", sessionRoute(context, [](const auto& request, auto& response,
-                                                           const Session& s, const Database& db) {
-                   if (!requireAdmin(s, response))
-                       return;
-                   const auto offset = queryInteger(request, "offset", 0, 0, 1'000'000);
-                   const auto limit = queryInteger(request, "limit", 100, 1, 500);
-                   if (!offset)
-                       return sendError(response, offset.error());
-                   if (!limit)
-                       return sendError(response, limit.error());
-                   Statement ids =
-                       db.prepare("SELECT id FROM user ORDER BY username LIMIT ? OFFSET ?");
-                   ids.bindAll(limit.value(), offset.value());
-                   json users = json::array();
-                   while (ids.step())
-                       users.push_back(userJson(db, ids.text(0)));
-                   sendJson(response, 200, json{{"users", users}});
-               }));
+    server.Get(
+        "/v1/admin/users", sessionRoute(context, [](const auto& request, auto& response,
+                                                    const Session& s, const Database& db) {
+            if (!requireAdmin(s, response))
+                return;
+            const auto offset = queryInteger(request, "offset", 0, 0, 1'000'000);
+            const auto limit = queryInteger(request, "limit", 100, 1, 500);
+            if (!offset)
+                return sendError(response, offset.error());
+            if (!limit)
+                return sendError(response, limit.error());
+            sendJson(response, 200, json{{"users", usersJson(db, limit.value(), offset.value())}});
+        }));
 
     server.Post(
         "/v1/admin/users", sessionRoute(context, [&context](const auto& request, auto& response,

@@ -1,5 +1,9 @@
 #include "server/app/server_app.h"
 
+#include <arpa/inet.h>
+#include <ifaddrs.h>
+#include <unistd.h>
+
 #include <filesystem>
 
 #include "server/app/first_start.h"
@@ -8,6 +12,49 @@
 #include "server/tls/dev_certificates.h"
 
 namespace duban::server {
+
+namespace {
+
+// The names a device may use to reach this server: always the loopback names, the listen host,
+// and — when listening on every interface — this machine's host name and addresses, so a phone
+// on the LAN can verify the development certificate.
+std::vector<std::string> certificateHosts(const std::string& listenHost) {
+    std::vector<std::string> hosts{"localhost", "127.0.0.1", "::1"};
+    const auto add = [&](const std::string& host) {
+        if (!host.empty() && std::find(hosts.begin(), hosts.end(), host) == hosts.end())
+            hosts.push_back(host);
+    };
+    if (listenHost != "0.0.0.0" && listenHost != "::") {
+        add(listenHost);
+        return hosts;
+    }
+    char name[256] = {};
+    if (gethostname(name, sizeof name - 1) == 0)
+        add(name);
+    ifaddrs* interfaces = nullptr;
+    if (getifaddrs(&interfaces) == 0) {
+        for (const ifaddrs* i = interfaces; i != nullptr; i = i->ifa_next) {
+            if (i->ifa_addr == nullptr)
+                continue;
+            char text[INET6_ADDRSTRLEN] = {};
+            const int family = i->ifa_addr->sa_family;
+            const void* address = nullptr;
+            if (family == AF_INET)
+                address = &reinterpret_cast<const sockaddr_in*>(i->ifa_addr)->sin_addr;
+            if (family == AF_INET6)
+                address = &reinterpret_cast<const sockaddr_in6*>(i->ifa_addr)->sin6_addr;
+            if (address != nullptr && inet_ntop(family, address, text, sizeof text) != nullptr &&
+                std::string_view(text).find('%') == std::string_view::npos &&
+                !std::string_view(text).starts_with("fe80")) {
+                add(text);
+            }
+        }
+        freeifaddrs(interfaces);
+    }
+    return hosts;
+}
+
+}  // namespace
 
 ServerApp::ServerApp(ServerConfig config, JsonLog& log, const Clock& clock)
     : m_config(std::move(config)), m_log(log), m_clock(clock) {}
@@ -46,11 +93,7 @@ Status ServerApp::prepare(std::ostream& console) {
         cert = *m_config.certFile;
         key = *m_config.keyFile;
     } else {
-        std::vector<std::string> hosts{"localhost", "127.0.0.1", "::1"};
-        if (std::find(hosts.begin(), hosts.end(), m_config.host) == hosts.end() &&
-            m_config.host != "0.0.0.0") {
-            hosts.insert(hosts.begin(), m_config.host);
-        }
+        const std::vector<std::string> hosts = certificateHosts(m_config.host);
         const auto paths = ensureDevelopmentCertificates(m_config.dataDir, hosts);
         if (!paths)
             return paths.error();

@@ -250,13 +250,13 @@ Result<json> changeAccount(const Database& db, const std::string& userId, const 
     return changed;
 }
 
-json userJson(const Database& db, const std::string& userId) {
-    Statement s = db.prepare(R"sql(
-        SELECT u.id, u.username, u.display_name, u.role, u.phone, n.id, n.name, n.kind, a.disabled, a.supervised_units
-          FROM user u JOIN account a ON a.user_id = u.id LEFT JOIN unit n ON n.id = u.unit_id WHERE u.id = ?)sql");
-    s.bindAll(userId);
-    if (!s.step())
-        return nullptr;
+namespace {
+
+constexpr std::string_view kUserSelect = R"sql(
+    SELECT u.id, u.username, u.display_name, u.role, u.phone, n.id, n.name, n.kind, a.disabled, a.supervised_units
+      FROM user u JOIN account a ON a.user_id = u.id LEFT JOIN unit n ON n.id = u.unit_id)sql";
+
+json userRow(const Statement& s) {
     return json{{"id", s.text(0)},
                 {"username", s.text(1)},
                 {"display_name", s.text(2)},
@@ -265,6 +265,23 @@ json userJson(const Database& db, const std::string& userId) {
                 {"unit", {{"id", s.text(5)}, {"name", s.text(6)}, {"kind", s.text(7)}}},
                 {"disabled", s.integer(8) != 0},
                 {"supervised_units", json::parse(s.text(9), nullptr, false)}};
+}
+
+}  // namespace
+
+json userJson(const Database& db, const std::string& userId) {
+    Statement s = db.prepare(std::string(kUserSelect) + " WHERE u.id = ?");
+    s.bindAll(userId);
+    return s.step() ? userRow(s) : json(nullptr);
+}
+
+json usersJson(const Database& db, std::int64_t limit, std::int64_t offset) {
+    Statement s = db.prepare(std::string(kUserSelect) + " ORDER BY u.username LIMIT ? OFFSET ?");
+    s.bindAll(limit, offset);
+    json users = json::array();
+    while (s.step())
+        users.push_back(userRow(s));
+    return users;
 }
 
 }  // namespace duban::server

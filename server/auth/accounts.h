@@ -74,5 +74,7 @@ void revokeTokens(const Database& db, const std::string& userId, std::int64_t no
 // The user as the API shows it: id, username, display_name, role, unit {id, name, kind}, phone,
 // disabled, supervised_units.
 [[nodiscard]] nlohmann::json userJson(const Database& db, const std::string& userId);
+// A page of users in username order, in one query.
+[[nodiscard]] nlohmann::json usersJson(const Database& db, std::int64_t limit, std::int64_t offset);
 
 }  // namespace duban::server
