@@ -4,7 +4,7 @@
 set -euo pipefail
 
 DUBAN_PACKAGES=(
-  build-essential cmake ninja-build pkg-config git ca-certificates clang-format
+  build-essential cmake ninja-build pkg-config git ca-certificates clang-format python3
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev
   libturbojpeg0-dev libexiv2-dev
   libcpp-httplib-dev libcurl4-openssl-dev

@@ -154,6 +154,82 @@ const std::map<std::string, FieldReader<SiteVisit>>& visitReaders() {
     return readers;
 }
 
+Status readInt(const json& v, const std::string& field, int& out) {
+    std::optional<int> value;
+    if (auto s = readOptionalInt(v, field, value); !s)
+        return s;
+    if (!value)
+        return invalidField(field, "an integer");
+    out = *value;
+    return Ok{};
+}
+
+// A photo's position is what EXIF GPS gives: {lat, lon}, nothing else (the table keeps no more).
+Status readPhotoPosition(Photo& photo, const json& v, const std::string& field) {
+    if (v.is_null()) {
+        photo.position.reset();
+        return Ok{};
+    }
+    const bool shaped = v.is_object() && v.size() == 2 && v.contains("lat") && v.contains("lon") &&
+                        v["lat"].is_number() && v["lon"].is_number();
+    if (!shaped)
+        return invalidField(field, "an object {lat, lon} or null");
+    Position p;
+    p.latitude = v["lat"].get<double>();
+    p.longitude = v["lon"].get<double>();
+    photo.position = p;
+    return Ok{};
+}
+
+const std::map<std::string, FieldReader<Photo>>& photoReaders() {
+    static const std::map<std::string, FieldReader<Photo>> readers{
+        {"owner_kind",
+         [](auto& r, const json& v, const auto& f) -> Status {
+             const auto kind =
+                 v.is_string() ? parseEnum<Entity>(v.get<std::string>()) : std::nullopt;
+             if (!kind)
+                 return invalidField(f, "\"site_visit\" or \"progress_report\"");
+             r.ownerKind = *kind;
+             return Ok{};
+         }},
+        {"owner_id",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.ownerId); }},
+        {"sha256",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.sha256); }},
+        {"size",
+         [](auto& r, const json& v, const auto& f) -> Status {
+             if (!v.is_number_integer())
+                 return invalidField(f, "an integer byte count");
+             r.size = v.get<std::int64_t>();
+             return Ok{};
+         }},
+        {"thumbnail_sha256",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.thumbnailSha256); }},
+        {"width", [](auto& r, const json& v, const auto& f) { return readInt(v, f, r.width); }},
+        {"height", [](auto& r, const json& v, const auto& f) { return readInt(v, f, r.height); }},
+        {"taken_at",
+         [](auto& r, const json& v, const auto& f) { return readOptionalString(v, f, r.takenAt); }},
+        {"position",
+         [](auto& r, const json& v, const auto& f) { return readPhotoPosition(r, v, f); }},
+        {"caption",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.caption); }},
+    };
+    return readers;
+}
+
+const std::map<std::string, FieldReader<Warning>>& warningReaders() {
+    static const std::map<std::string, FieldReader<Warning>> readers{
+        {"project_id",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.projectId); }},
+        {"milestone_id", [](auto& r, const json& v,
+                            const auto& f) { return readOptionalString(v, f, r.milestoneId); }},
+        {"level", [](auto& r, const json& v, const auto& f) { return readInt(v, f, r.level); }},
+        {"reason",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.reason); }},
+    };
+    return readers;
+}
+
 }  // namespace
 
 json toJson(const ProgressReport& r) {
@@ -183,11 +259,40 @@ json toJson(const SiteVisit& v) {
                 {"people_met", v.peopleMet}};
 }
 
+json toJson(const Photo& p) {
+    json position = nullptr;
+    if (p.position)
+        position = json{{"lat", p.position->latitude}, {"lon", p.position->longitude}};
+    return json{{"owner_kind", toString(p.ownerKind)},
+                {"owner_id", p.ownerId},
+                {"sha256", p.sha256},
+                {"size", p.size},
+                {"thumbnail_sha256", p.thumbnailSha256},
+                {"width", p.width},
+                {"height", p.height},
+                {"taken_at", optionalJson(p.takenAt)},
+                {"position", position},
+                {"caption", p.caption}};
+}
+
+json toJson(const Warning& w) {
+    return json{{"project_id", w.projectId},
+                {"milestone_id", optionalJson(w.milestoneId)},
+                {"level", w.level},
+                {"reason", w.reason}};
+}
+
 Status applyJson(ProgressReport& report, const json& fields) {
     return applyFields(report, fields, reportReaders());
 }
 Status applyJson(SiteVisit& visit, const json& fields) {
     return applyFields(visit, fields, visitReaders());
+}
+Status applyJson(Photo& photo, const json& fields) {
+    return applyFields(photo, fields, photoReaders());
+}
+Status applyJson(Warning& warning, const json& fields) {
+    return applyFields(warning, fields, warningReaders());
 }
 
 }  // namespace duban

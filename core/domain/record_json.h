@@ -10,11 +10,19 @@ namespace duban {
 
 [[nodiscard]] nlohmann::json toJson(const ProgressReport& report);
 [[nodiscard]] nlohmann::json toJson(const SiteVisit& visit);
+// A photo's description as its device sends it (the bytes travel as blobs). A photo's position is
+// {lat, lon}: what EXIF GPS gives, with no accuracy or source to keep.
+[[nodiscard]] nlohmann::json toJson(const Photo& photo);
+// The fields a supervisor sets when issuing a warning: project_id, milestone_id, level, reason.
+// Who issued it and when are the server's to say.
+[[nodiscard]] nlohmann::json toJson(const Warning& warning);
 
 // Applies the given fields onto `report` (fields absent from `json` are left as they are).
 // Wrong types are an "invalid" error naming the field; unknown fields are refused too, so a typo
 // in a client cannot silently drop data.
 [[nodiscard]] Status applyJson(ProgressReport& report, const nlohmann::json& fields);
 [[nodiscard]] Status applyJson(SiteVisit& visit, const nlohmann::json& fields);
+[[nodiscard]] Status applyJson(Photo& photo, const nlohmann::json& fields);
+[[nodiscard]] Status applyJson(Warning& warning, const nlohmann::json& fields);
 
 }  // namespace duban

@@ -165,4 +165,17 @@ std::vector<FieldError> validatePhoto(const Photo& photo, const ValidationLimits
     return result;
 }
 
+std::vector<FieldError> validateWarning(const Warning& warning, const ValidationLimits& limits) {
+    Errors errors;
+    errors.id("id", warning.id);
+    errors.id("project_id", warning.projectId);
+    if (warning.milestoneId)
+        errors.id("milestone_id", *warning.milestoneId);
+    if (warning.level < 1 || warning.level > 3) {
+        errors.add("level", "out_of_range", "level must be 1 (提醒), 2 (预警) or 3 (纠责).");
+    }
+    errors.text("reason", warning.reason, limits.maxTextChars, true);
+    return errors.take();
+}
+
 }  // namespace duban

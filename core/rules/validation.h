@@ -42,5 +42,8 @@ struct ReportContext {
                                                        const std::string& field);
 [[nodiscard]] std::vector<FieldError> validatePhoto(const Photo& photo,
                                                     const ValidationLimits& limits = {});
+// A warning names its project (and maybe a milestone), a level 1–3 and a reason.
+[[nodiscard]] std::vector<FieldError> validateWarning(const Warning& warning,
+                                                      const ValidationLimits& limits = {});
 
 }  // namespace duban

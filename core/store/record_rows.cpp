@@ -1,15 +1,32 @@
 #include "core/store/record_rows.h"
 
-namespace duban {
+#include <nlohmann/json.hpp>
 
-std::optional<StoredReport> loadReport(const Database& db, std::string_view id) {
-    Statement s = db.prepare(R"sql(
+namespace duban {
+namespace {
+
+// One spelling of each record's columns, shared by the single and the batched loaders.
+constexpr std::string_view kReportColumns = R"sql(
         SELECT id, project_id, period, milestone_id, investment, percent_complete, narrative, problems,
-               coordination, state, author_id, device_id, version
-          FROM progress_report WHERE id = ?)sql");
-    s.bindAll(id);
-    if (!s.step())
-        return std::nullopt;
+               coordination, state, author_id, device_id, version, submitted_at, updated_at
+          FROM progress_report)sql";
+constexpr std::string_view kVisitColumns = R"sql(
+        SELECT id, project_id, visited_at, utc_offset_minutes, lat, lon, accuracy_m, position_source,
+               notes, people_met, state, author_id, device_id, version, updated_at
+          FROM site_visit)sql";
+constexpr std::string_view kById = " WHERE id = ?";
+// The ids travel as one JSON array: one statement however many records a page holds.
+constexpr std::string_view kByIds = " WHERE id IN (SELECT value FROM json_each(?))";
+
+std::string sql(std::string_view columns, std::string_view where) {
+    return std::string(columns) + std::string(where);
+}
+
+std::string idArray(const std::vector<std::string>& ids) {
+    return nlohmann::json(ids).dump();
+}
+
+StoredReport readReport(const Statement& s) {
     StoredReport stored;
     ProgressReport& r = stored.report;
     r.id = s.text(0);
@@ -26,7 +43,53 @@ std::optional<StoredReport> loadReport(const Database& db, std::string_view id) 
     r.authorId = s.text(10);
     r.deviceId = s.text(11);
     stored.version = s.int64(12);
+    stored.submittedAt = s.optionalText(13);
+    stored.updatedAt = s.text(14);
     return stored;
+}
+
+StoredVisit readVisit(const Statement& s) {
+    StoredVisit stored;
+    SiteVisit& v = stored.visit;
+    v.id = s.text(0);
+    v.projectId = s.text(1);
+    v.visitedAt = s.text(2);
+    v.utcOffsetMinutes = s.integer(3);
+    if (!s.isNull(4) && !s.isNull(5)) {
+        Position p;
+        p.latitude = s.real(4);
+        p.longitude = s.real(5);
+        p.accuracyMeters = s.optionalReal(6);
+        p.source = parseEnum<PositionSource>(s.text(7)).value_or(PositionSource::manual);
+        v.position = p;
+    }
+    v.notes = s.text(8);
+    v.peopleMet = s.text(9);
+    v.state = parseEnum<RecordState>(s.text(10)).value_or(RecordState::draft);
+    v.authorId = s.text(11);
+    v.deviceId = s.text(12);
+    stored.version = s.int64(13);
+    stored.updatedAt = s.text(14);
+    return stored;
+}
+
+}  // namespace
+
+std::optional<StoredReport> loadReport(const Database& db, std::string_view id) {
+    Statement s = db.prepare(sql(kReportColumns, kById));
+    s.bindAll(id);
+    if (!s.step())
+        return std::nullopt;
+    return readReport(s);
+}
+
+std::vector<StoredReport> loadReports(const Database& db, const std::vector<std::string>& ids) {
+    Statement s = db.prepare(sql(kReportColumns, kByIds));
+    s.bindAll(idArray(ids));
+    std::vector<StoredReport> reports;
+    while (s.step())
+        reports.push_back(readReport(s));
+    return reports;
 }
 
 void storeReport(const Database& db, const ProgressReport& r, std::int64_t version,
@@ -53,34 +116,20 @@ void storeReport(const Database& db, const ProgressReport& r, std::int64_t versi
 }
 
 std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id) {
-    Statement s = db.prepare(R"sql(
-        SELECT id, project_id, visited_at, utc_offset_minutes, lat, lon, accuracy_m, position_source,
-               notes, people_met, state, author_id, device_id, version
-          FROM site_visit WHERE id = ?)sql");
+    Statement s = db.prepare(sql(kVisitColumns, kById));
     s.bindAll(id);
     if (!s.step())
         return std::nullopt;
-    StoredVisit stored;
-    SiteVisit& v = stored.visit;
-    v.id = s.text(0);
-    v.projectId = s.text(1);
-    v.visitedAt = s.text(2);
-    v.utcOffsetMinutes = s.integer(3);
-    if (!s.isNull(4) && !s.isNull(5)) {
-        Position p;
-        p.latitude = s.real(4);
-        p.longitude = s.real(5);
-        p.accuracyMeters = s.optionalReal(6);
-        p.source = parseEnum<PositionSource>(s.text(7)).value_or(PositionSource::manual);
-        v.position = p;
-    }
-    v.notes = s.text(8);
-    v.peopleMet = s.text(9);
-    v.state = parseEnum<RecordState>(s.text(10)).value_or(RecordState::draft);
-    v.authorId = s.text(11);
-    v.deviceId = s.text(12);
-    stored.version = s.int64(13);
-    return stored;
+    return readVisit(s);
+}
+
+std::vector<StoredVisit> loadVisits(const Database& db, const std::vector<std::string>& ids) {
+    Statement s = db.prepare(sql(kVisitColumns, kByIds));
+    s.bindAll(idArray(ids));
+    std::vector<StoredVisit> visits;
+    while (s.step())
+        visits.push_back(readVisit(s));
+    return visits;
 }
 
 void storeVisit(const Database& db, const SiteVisit& v, std::int64_t version,

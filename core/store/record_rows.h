@@ -3,6 +3,7 @@
 // store, the sync engine and the server, so one SQL spelling of each record exists.
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/domain/types.h"
 #include "core/rules/access.h"
@@ -13,14 +14,22 @@ namespace duban {
 struct StoredReport {
     ProgressReport report;
     std::int64_t version = 0;
+    std::optional<std::string> submittedAt;
+    std::string updatedAt;
 };
 struct StoredVisit {
     SiteVisit visit;
     std::int64_t version = 0;
+    std::string updatedAt;
 };
 
 [[nodiscard]] std::optional<StoredReport> loadReport(const Database& db, std::string_view id);
 [[nodiscard]] std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id);
+// Many records in one query (a pull page): those of `ids` that exist, in no particular order.
+[[nodiscard]] std::vector<StoredReport> loadReports(const Database& db,
+                                                    const std::vector<std::string>& ids);
+[[nodiscard]] std::vector<StoredVisit> loadVisits(const Database& db,
+                                                  const std::vector<std::string>& ids);
 // Insert or replace the row; `updatedAt` is an ISO instant.
 void storeReport(const Database& db, const ProgressReport& report, std::int64_t version,
                  std::string_view updatedAt);

@@ -4,7 +4,9 @@
 #include <ifaddrs.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
+#include <thread>
 
 #include "server/app/first_start.h"
 #include "server/http/api.h"
@@ -181,6 +183,11 @@ void ServerApp::run() {
                {{"host", m_config.host}, {"port", m_port}, {"data", m_config.dataDir.string()}});
     m_http->listen_after_bind();
     m_log.info("server", "stopped");
+}
+
+void ServerApp::waitUntilRunning() const {
+    while (m_http && !m_http->is_running())
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 void ServerApp::stop() {

@@ -28,6 +28,8 @@ public:
     // Serves until stop(); in-flight requests finish before it returns.
     void run();
     void stop();
+    // Waits until run() accepts connections (stop() before that would be lost).
+    void waitUntilRunning() const;
 
     [[nodiscard]] int port() const { return m_port; }
     [[nodiscard]] const ServerConfig& config() const { return m_config; }

@@ -1,8 +1,171 @@
-// tus uploads and blobs (DESIGN §6) — being built.
+// HEAD/GET /v1/blobs/<sha256> (DESIGN §6), and the wiring of the whole blob module: the tus
+// upload endpoints, and the clean-up of what a crash or an expiry left behind.
+#include <array>
+#include <memory>
+
+#include "server/blobs/blob_access.h"
+#include "server/blobs/blob_services.h"
+#include "server/blobs/file_io.h"
+#include "server/blobs/tus_headers.h"
+#include "server/blobs/tus_routes.h"
+#include "server/blobs/upload_expiry.h"
+#include "server/http/api.h"
 #include "server/http/routes.h"
 
 namespace duban::server {
+namespace {
 
-void registerBlobRoutes(httplib::Server&, ServerContext&) {}
+constexpr std::size_t kSendBufferBytes = 64 * 1024;
+
+std::string_view trim(std::string_view text) {
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
+    return text;
+}
+
+bool matchesEtag(std::string_view ifNoneMatch, std::string_view etag) {
+    while (!ifNoneMatch.empty()) {
+        const std::size_t comma = ifNoneMatch.find(',');
+        std::string_view tag = trim(ifNoneMatch.substr(0, comma));
+        ifNoneMatch =
+            comma == std::string_view::npos ? std::string_view() : ifNoneMatch.substr(comma + 1);
+        if (tag.starts_with("W/"))
+            tag.remove_prefix(2);  // weak comparison, as RFC 7232 asks for If-None-Match
+        if (tag == "*" || tag == etag)
+            return true;
+    }
+    return false;
+}
+
+struct ByteRange {
+    std::uint64_t first = 0;
+    std::uint64_t length = 0;
+};
+enum class RangeKind { whole, part, unsatisfiable };
+
+// One "bytes=a-b", "bytes=a-" or "bytes=-n" range. Several ranges, or a syntax this does not
+// know, are ignored (the whole blob is sent), as RFC 7233 allows.
+RangeKind parseRange(std::string_view header, std::uint64_t size, ByteRange& range) {
+    header = trim(header);
+    if (!header.starts_with("bytes=") || header.find(',') != std::string_view::npos)
+        return RangeKind::whole;
+    const std::string_view spec = trim(header.substr(6));
+    const std::size_t dash = spec.find('-');
+    if (dash == std::string_view::npos)
+        return RangeKind::whole;
+    const std::string_view firstText = spec.substr(0, dash);
+    const std::string_view lastText = spec.substr(dash + 1);
+    const auto first = tus::parseUnsigned(firstText);
+    const auto last = tus::parseUnsigned(lastText);
+    if (firstText.empty()) {
+        if (!last)
+            return RangeKind::whole;
+        if (*last == 0)
+            return RangeKind::unsatisfiable;
+        range.length = std::min(*last, size);
+        range.first = size - range.length;
+        return RangeKind::part;
+    }
+    if (!first || (!lastText.empty() && (!last || *last < *first)))
+        return RangeKind::whole;
+    if (*first >= size)
+        return RangeKind::unsatisfiable;
+    const std::uint64_t end = lastText.empty() ? size - 1 : std::min(*last, size - 1);
+    range.first = *first;
+    range.length = end - *first + 1;
+    return RangeKind::part;
+}
+
+void serveBlob(BlobServices& services, const httplib::Request& request, httplib::Response& response,
+               const Session& session, const Database& db) {
+    const std::string sha256 = request.matches[1];
+    const auto absent = [&] {
+        sendError(response, 404, "not_found",
+                  "there is no such blob, or no record you may read names it.");
+    };
+    if (!mayReadBlob(db, session.actor, sha256))
+        return absent();
+    auto file = File::open(services.store.pathOf(sha256), false);
+    if (!file) {
+        services.context.log.error("blobs", "blob recorded but its file is missing",
+                                   {{"sha256", sha256}});
+        return absent();
+    }
+    const std::uint64_t size = file->size();
+    const std::string etag = "\"" + sha256 + "\"";
+    response.set_header("ETag", etag);
+    response.set_header("Accept-Ranges", "bytes");
+    // Content-addressed bytes never change; "private" because each read is access-checked.
+    response.set_header("Cache-Control", "private, max-age=31536000, immutable");
+    if (matchesEtag(request.get_header_value("If-None-Match"), etag)) {
+        response.status = 304;
+        return;
+    }
+    ByteRange range{0, size};
+    response.status = 200;
+    if (request.has_header("Range")) {
+        // If-Range needs no check: a blob's only validator is its name, which never changes.
+        switch (parseRange(request.get_header_value("Range"), size, range)) {
+            case RangeKind::whole:
+                range = {0, size};
+                break;
+            case RangeKind::part:
+                response.status = 206;
+                response.set_header("Content-Range",
+                                    "bytes " + std::to_string(range.first) + "-" +
+                                        std::to_string(range.first + range.length - 1) + "/" +
+                                        std::to_string(size));
+                break;
+            case RangeKind::unsatisfiable:
+                response.set_header("Content-Range", "bytes */" + std::to_string(size));
+                return sendError(
+                    response, 416, "range_not_satisfiable",
+                    "the blob has " + std::to_string(size) + " bytes; ask for a range inside it.");
+        }
+    }
+    if (range.length == 0)
+        return;
+    auto shared = std::make_shared<File>(std::move(*file));
+    const std::uint64_t start = range.first;
+    response.set_content_provider(
+        static_cast<std::size_t>(range.length), "image/jpeg",
+        [shared, start](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+            std::array<char, kSendBufferBytes> buffer{};
+            try {
+                const std::size_t got =
+                    shared->readAt(buffer.data(), std::min(length, buffer.size()), start + offset);
+                return got > 0 && sink.write(buffer.data(), got);
+            } catch (const std::exception&) {
+                return false;  // the response is cut short; the client sees a short body
+            }
+        });
+}
+
+}  // namespace
+
+void registerBlobRoutes(httplib::Server& server, ServerContext& context) {
+    auto services = std::make_shared<BlobServices>(context);
+    {
+        const auto lease = context.pool.acquire();
+        removeOrphanUploadFiles(*services, lease.db());
+        removeExpiredUploads(*services, lease.db(), context.clock.nowMs());
+    }
+    registerTusRoutes(server, services);
+
+    const auto blobs = sessionRoute(
+        context,
+        [services](const auto& request, auto& response, const Session& session,
+                   const Database& db) { serveBlob(*services, request, response, session, db); });
+    server.Get(R"(/v1/blobs/([0-9a-f]{64}))",
+               [blobs](const httplib::Request& request, httplib::Response& response) {
+                   // This handler answers Range itself (one range, checked against the size);
+                   // httplib would otherwise apply the parsed ranges again to any response,
+                   // error bodies included. The Request is httplib's own mutable object.
+                   const_cast<httplib::Request&>(request).ranges.clear();
+                   blobs(request, response);
+               });
+}
 
 }  // namespace duban::server

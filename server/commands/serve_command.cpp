@@ -1,5 +1,6 @@
 #include "server/commands/serve_command.h"
 
+#include <atomic>
 #include <csignal>
 #include <thread>
 
@@ -36,13 +37,18 @@ int runServeCommand(const std::vector<std::string>& args, std::ostream& out, std
             << std::filesystem::absolute(app.value()->caCertificate()).string() << "\n";
     }
     out << std::flush;
-    std::thread stopper([&app, &signals, &log] {
+    std::atomic<bool> finished{false};
+    std::thread stopper([&app, &signals, &log, &finished] {
         int received = 0;
         sigwait(&signals, &received);
+        if (finished)
+            return;
         log.info("server", "shutting down", {{"signal", received}});
+        app.value()->waitUntilRunning();  // a stop before listening starts would be lost
         app.value()->stop();
     });
     app.value()->run();
+    finished = true;
     if (stopper.joinable()) {
         pthread_kill(stopper.native_handle(),
                      SIGTERM);  // wakes the waiter if run() ended on its own

@@ -3,6 +3,7 @@
 #include <array>
 
 #include "core/store/schema.h"
+#include "server/blobs/blob_schema.h"
 
 namespace duban::server {
 namespace {
@@ -140,10 +141,11 @@ CREATE TABLE server_state (
 ) WITHOUT ROWID;
 )sql";
 
-const std::array<Migration, 3> kMigrations{
+const std::array<Migration, 4> kMigrations{
     Migration{1, "records", recordTablesMigration().sql},
     Migration{2, "accounts, sync bookkeeping, uploads, audit", kServerTables},
     Migration{3, "project search", searchTablesMigration().sql},
+    Migration{4, "blob holders, photo lookups by sha256", blobTablesSql()},
 };
 
 }  // namespace

@@ -1,16 +1,85 @@
-// POST /v1/sync/push and GET /v1/sync/pull (DESIGN §5) — being built.
+// POST /v1/sync/push and GET /v1/sync/pull (DESIGN §5): the HTTP edges. Bodies and parameters are
+// read strictly here; a bad request is refused whole before anything is applied.
 #include "server/http/api.h"
 #include "server/http/routes.h"
+#include "server/sync/pull_query.h"
+#include "server/sync/push_apply.h"
 
 namespace duban::server {
+namespace {
+
+using nlohmann::json;
+
+bool isBusy(const DatabaseError& e) {
+    return (e.code() & 0xff) == SQLITE_BUSY || (e.code() & 0xff) == SQLITE_LOCKED;
+}
+
+void push(ServerContext& context, const httplib::Request& request, httplib::Response& response,
+          const Session& session, const Database& db) {
+    auto body = parseJsonObject(request, context.config.maxJsonBodyBytes);
+    if (!body)
+        return sendError(response, body.error());
+    auto batch = readPushRequest(body.value(), context.config.maxPushMutations);
+    if (!batch)
+        return sendError(response, batch.error());
+    if (batch->device != session.deviceId) {
+        return sendError(response, 403, "forbidden",
+                         "'device' is not the device this session signed in from; push each "
+                         "device's changes with its own session.");
+    }
+    try {
+        const auto applied = applyPush(
+            PushEnvironment{db, session, context.clock, request.remote_addr}, batch.value());
+        if (!applied)
+            return sendError(response, 409, applied.error().code, applied.error().message);
+        sendJson(response, 200, applied.value());
+    } catch (const DatabaseError& e) {
+        if (!isBusy(e))
+            throw;
+        // Another writer held the database past the busy timeout: nothing was applied.
+        response.set_header("Retry-After", "1");
+        sendError(response, 503, "busy", "the server is busy; send the same push again shortly.");
+    }
+}
+
+void pull(ServerContext& context, const httplib::Request& request, httplib::Response& response,
+          const Session& session, const Database& db) {
+    for (const auto& [name, value] : request.params) {
+        if ((name != "after" && name != "limit") || request.get_param_value_count(name) != 1) {
+            return sendError(
+                response, 400, "invalid",
+                "pull takes 'after' and 'limit' once each; '" + name + "' is not understood.");
+        }
+    }
+    const auto after = queryInteger(request, "after", 0, 0, INT64_MAX);
+    if (!after)
+        return sendError(response, after.error());
+    const auto limit = queryInteger(request, "limit", context.config.defaultPullLimit, 1,
+                                    context.config.maxPullLimit);
+    if (!limit)
+        return sendError(response, limit.error());
+    const PullPage page =
+        readPullPage(db, session.actor, after.value(), static_cast<int>(limit.value()));
+    sendJson(response, 200,
+             json{{"changes", page.changes},
+                  {"next", page.next},
+                  {"more", page.more},
+                  {"scope", page.scope}});
+}
+
+}  // namespace
 
 void registerSyncRoutes(httplib::Server& server, ServerContext& context) {
-    const auto notYet =
-        sessionRoute(context, [](const auto&, auto& response, const Session&, const Database&) {
-            sendError(response, 501, "not_implemented", "sync arrives with the sync module.");
-        });
-    server.Post("/v1/sync/push", notYet);
-    server.Get("/v1/sync/pull", notYet);
+    server.Post("/v1/sync/push",
+                sessionRoute(context, [&context](const auto& request, auto& response,
+                                                 const Session& session, const Database& db) {
+                    push(context, request, response, session, db);
+                }));
+    server.Get("/v1/sync/pull",
+               sessionRoute(context, [&context](const auto& request, auto& response,
+                                                const Session& session, const Database& db) {
+                   pull(context, request, response, session, db);
+               }));
 }
 
 }  // namespace duban::server

@@ -1,2 +1,3 @@
 # End-to-end tests of tus uploads and blobs (owned by the blob module).
-duban_unit_test(blob_e2e_test SOURCES e2e/blob_test.cpp LIBS duban_e2e_support LABELS e2e)
+duban_unit_test(blob_e2e_test SOURCES e2e/blob_test.cpp e2e/blob_test_support.cpp
+                LIBS duban_e2e_support PkgConfig::TURBOJPEG OpenSSL::SSL OpenSSL::Crypto LABELS e2e)

@@ -5,6 +5,7 @@
 
 #include <future>
 
+#include "core/store/database.h"
 #include "tests/support/server_process.h"
 #include "tests/support/test_store.h"
 
@@ -16,12 +17,11 @@ using nlohmann::json;
 constexpr const char* kAdminPassword = "durable-admin-password";
 
 test::HttpsClient signIn(const test::ServerProcess& server, const std::string& user,
-                         const std::string& password) {
+                         const std::string& password,
+                         const std::string& device = "0190f0a8-0000-7000-8000-00000000d001") {
     auto http = server.client();
-    const auto r =
-        http.post("/v1/auth/login", {{"username", user},
-                                     {"password", password},
-                                     {"device_id", "0190f0a8-0000-7000-8000-00000000d001"}});
+    const auto r = http.post("/v1/auth/login",
+                             {{"username", user}, {"password", password}, {"device_id", device}});
     if (r.status != 200)
         throw std::runtime_error("sign-in failed: " + r.body + r.error);
     http.setToken(r.json()["token"]);
@@ -58,6 +58,81 @@ TEST_F(DurabilityTest, WhatWasAcknowledgedSurvivesSigkill) {
     EXPECT_EQ(admins, 1);
 }
 
+// Pulls everything the caller may see; returns the id of the project with `code`.
+std::string projectId(const test::HttpsClient& http, const std::string& code) {
+    std::int64_t after = 0;
+    for (;;) {
+        const auto page = http.get("/v1/sync/pull?after=" + std::to_string(after) + "&limit=500");
+        if (page.status != 200)
+            throw std::runtime_error("pull failed: " + page.body);
+        const json body = page.json();
+        for (const auto& change : body["changes"]) {
+            if (change["entity"] == "project" && change["record"]["code"] == code)
+                return change["id"];
+        }
+        if (!body["more"].get<bool>())
+            return {};
+        after = body["next"];
+    }
+}
+
+TEST_F(DurabilityTest, APushAcknowledgedJustBeforeSigkillIsThereAfterRestart) {
+    test::ServerProcess server(m_dir.path() / "data");
+    auto admin = signIn(server, "admin", kAdminPassword);
+    ASSERT_EQ(admin
+                  .post("/v1/admin/users", {{"username", "field-kill"},
+                                            {"display_name", "现场"},
+                                            {"role", "field"},
+                                            {"unit", "市科工信局"},
+                                            {"password", "field-kill-password"}})
+                  .status,
+              201);
+    const std::string device =
+        "0190f0a8-0000-7000-8000-00000000d00f";  // the field user's own device
+    auto field = signIn(server, "field-kill", "field-kill-password", device);
+    const std::string project = projectId(field, "key_projects_2022#1");
+    ASSERT_FALSE(project.empty());
+    const std::string report = "0190f0a8-0000-7000-8000-00000000e001";
+    const json push{{"device", device},
+                    {"mutations",
+                     {{{"n", 1},
+                       {"mid", "0190f0a8-0000-7000-8000-00000000f001"},
+                       {"entity", "progress_report"},
+                       {"id", report},
+                       {"op", "create"},
+                       {"base_version", 0},
+                       {"fields",
+                        {{"project_id", project},
+                         {"period", "2022-06"},
+                         {"investment", 5'000'000},
+                         {"percent_complete", 60},
+                         {"narrative", "断电前保存"},
+                         {"problems", ""},
+                         {"coordination", ""}}},
+                       {"hlc", "1654041600000-0000-d001"}}}}};
+    const auto acknowledged = field.post("/v1/sync/push", push);
+    ASSERT_EQ(acknowledged.status, 200) << acknowledged.body;
+    ASSERT_EQ(acknowledged.json()["results"][0]["status"], "applied");
+    server.stop(SIGKILL);  // immediately after the acknowledgment
+
+    server.start();
+    auto again = signIn(server, "field-kill", "field-kill-password", device);
+    bool found = false;
+    const auto page = again.get("/v1/sync/pull?after=0&limit=2000");
+    const json body = page.json();
+    for (const auto& change : body["changes"]) {
+        if (change["id"] == report) {
+            found = true;
+            EXPECT_EQ(change["record"]["narrative"], "断电前保存");
+        }
+    }
+    EXPECT_TRUE(found);
+    // The replay after the restart is a duplicate, not a second report.
+    const auto replay = again.post("/v1/sync/push", push);
+    ASSERT_EQ(replay.status, 200) << replay.body;
+    EXPECT_EQ(replay.json()["results"][0]["status"], "duplicate");
+}
+
 TEST_F(DurabilityTest, SigtermFinishesTheRequestInFlight) {
     test::ServerProcess server(m_dir.path() / "data");
     // A sign-in with the production scrypt cost takes a while: stop the server during it.
@@ -72,6 +147,33 @@ TEST_F(DurabilityTest, SigtermFinishesTheRequestInFlight) {
     const auto response = pending.get();
     EXPECT_EQ(response.status, 200) << response.error << response.body;
     EXPECT_TRUE(response.json().contains("token"));
+}
+
+TEST_F(DurabilityTest, BackupWhileServingIsAConsistentCopy) {
+    test::ServerProcess server(m_dir.path() / "data");
+    auto admin = signIn(server, "admin", kAdminPassword);
+    ASSERT_EQ(admin
+                  .post("/v1/admin/users", {{"username", "backed-up"},
+                                            {"display_name", "备份"},
+                                            {"role", "supervisor"},
+                                            {"unit", "市发改局"},
+                                            {"password", "backed-up-password"}})
+                  .status,
+              201);
+    const auto target = m_dir.path() / "copy.db";
+    const std::string command = std::string(DUBAN_SERVER_BINARY) + " backup " + target.string() +
+                                " --data " + (m_dir.path() / "data").string() + " > /dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    EXPECT_NE(std::system((command + " 2>/dev/null").c_str()), 0);  // never overwrites a backup
+    EXPECT_TRUE(server.client().get("/v1/health").status == 200);   // still serving
+    const Database copy = Database::open(target);
+    Statement users = copy.prepare("SELECT count(*) FROM user WHERE username = 'backed-up'");
+    users.step();
+    EXPECT_EQ(users.integer(0), 1);
+    Statement projects =
+        copy.prepare("SELECT count(*) FROM project_list WHERE list_code = 'key_projects_2022'");
+    projects.step();
+    EXPECT_EQ(projects.integer(0), 45);
 }
 
 }  // namespace

@@ -68,6 +68,8 @@ HttpResponse HttpsClient::request(const std::string& method, const std::string& 
     char error[CURL_ERROR_SIZE] = {};
     curl_easy_setopt(curl.get(), CURLOPT_URL, url.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_CAINFO, m_caFile.c_str());
+    curl_easy_setopt(curl.get(), CURLOPT_CAPATH,
+                     nullptr);  // trust exactly this CA, not /etc/ssl/certs too
     if (!m_pin.empty())
         curl_easy_setopt(curl.get(), CURLOPT_PINNEDPUBLICKEY, m_pin.c_str());
     curl_easy_setopt(curl.get(), CURLOPT_CUSTOMREQUEST, method.c_str());

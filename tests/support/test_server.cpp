@@ -26,6 +26,7 @@ TestServer::TestServer(const std::function<void(server::ServerConfig&)>& configu
         throw std::runtime_error("test server did not start: " + app.error().message);
     m_app = std::move(app).value();
     m_thread = std::thread([this] { m_app->run(); });
+    m_app->waitUntilRunning();
 }
 
 TestServer::~TestServer() {
