@@ -9,14 +9,7 @@ scripts/build.sh dev
 server=build/dev/server/duban-server
 
 echo "== The seed (assets/seed), checked against the notice's printed totals:"
-"$server" import --dry-run assets/seed | python3 -c '
-import json, sys
-r = json.load(sys.stdin)
-for l in r["lists"]:
-    money = f"  total {l[\"total_investment_wan\"]:,.0f}万元  plan {l[\"plan_investment_wan\"]:,.0f}万元" if "total_investment_wan" in l else ""
-    print(f"  {l[\"code\"]:28} {l[\"items\"]:3} items{money}")
-print(f"  {len(r[\"findings\"])} findings (full JSON: {sys.argv[1]} import --dry-run assets/seed)")
-' "$server"
+"$server" import --dry-run assets/seed | python3 scripts/seed_summary.py
 
 echo "== Starting the server (Ctrl-C stops it):"
 exec "$server" serve --data duban-data --listen 127.0.0.1:8443 --seed assets/seed --demo
