@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# The README's test command: installs what is missing, builds, and runs every test — the dev
-# build and the AddressSanitizer + UBSan build — then prints ctest's summary. Exit code 0 = green.
+# The README's test command: installs what is missing, checks formatting and project rules,
+# builds the asan preset (AddressSanitizer + UBSan, warnings as errors) and runs every test under
+# it, then prints ctest's summary. One build keeps CI short on two cores; run.sh builds dev.
+# Exit code 0 = green. `scripts/test.sh dev` runs the suite on the dev build instead.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/deps.sh
 scripts/lint.sh
 
 status=0
-for preset in dev asan; do
+for preset in "${@:-asan}"; do
   echo "== $preset: build"
   scripts/build.sh "$preset"
   echo "== $preset: ctest"

@@ -4,6 +4,7 @@
 #include <ifaddrs.h>
 #include <unistd.h>
 
+#include <charconv>
 #include <chrono>
 #include <filesystem>
 #include <thread>
@@ -143,6 +144,27 @@ void ServerApp::installRoutes() {
                     {"status", response.status},
                     {"remote", request.remote_addr}});
     });
+    // JSON endpoints take at most maxJsonBodyBytes; only uploads may send chunks up to the
+    // larger payload limit. Refuse an oversize JSON body before httplib reads it into memory.
+    http.set_pre_routing_handler(
+        [this](const httplib::Request& request, httplib::Response& response) {
+            if (request.path.starts_with("/v1/uploads"))
+                return httplib::Server::HandlerResponse::Unhandled;
+            const std::string length = request.get_header_value("Content-Length");
+            std::size_t bytes = 0;
+            const auto [end, error] =
+                std::from_chars(length.data(), length.data() + length.size(), bytes);
+            if (length.empty() || error != std::errc{} || end != length.data() + length.size() ||
+                bytes <= m_config.maxJsonBodyBytes) {
+                return httplib::Server::HandlerResponse::Unhandled;
+            }
+            response.set_header("Connection",
+                                "close");  // the unread body must not be taken for a request
+            sendError(response, 413, "payload_too_large",
+                      "the request body is larger than " +
+                          std::to_string(m_config.maxJsonBodyBytes) + " bytes.");
+            return httplib::Server::HandlerResponse::Handled;
+        });
     http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
         if (!response.body.empty())
             return;  // a handler already wrote its JSON error

@@ -229,6 +229,11 @@ TEST_F(AuthTest, BadRequestsGetAClearErrorAndChangeNothing) {
     const auto huge = http.request("POST", "/v1/auth/login",
                                    std::string(s_server->config().maxChunkBytes + 10, 'x'));
     EXPECT_EQ(huge.status, 413);
+    // Over the JSON limit but under the upload chunk limit: refused before it is read.
+    const auto overJson = http.request("POST", "/v1/auth/login",
+                                       std::string(s_server->config().maxJsonBodyBytes + 1, ' '));
+    EXPECT_EQ(overJson.status, 413);
+    EXPECT_EQ(overJson.errorCode(), "payload_too_large");
     const auto notArray = http.request("POST", "/v1/auth/login", "[1,2]");
     EXPECT_EQ(notArray.status, 400);
     s_server->withDatabase([&](const Database& db) {

@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
+#include <sys/wait.h>
+
+#include <cstdio>
 #include <future>
 
 #include "core/store/database.h"
@@ -147,6 +150,50 @@ TEST_F(DurabilityTest, SigtermFinishesTheRequestInFlight) {
     const auto response = pending.get();
     EXPECT_EQ(response.status, 200) << response.error << response.body;
     EXPECT_TRUE(response.json().contains("token"));
+}
+
+// Runs a duban-server command; returns its exit code and fills `output` with its stdout.
+int runCli(const std::string& arguments, std::string* output = nullptr) {
+    const std::string command = std::string(DUBAN_SERVER_BINARY) + " " + arguments + " 2>&1";
+    FILE* pipe = popen(command.c_str(), "r");
+    std::string text;
+    char buffer[4096];
+    while (pipe != nullptr && fgets(buffer, sizeof buffer, pipe) != nullptr)
+        text += buffer;
+    const int status = pipe != nullptr ? pclose(pipe) : -1;
+    if (output != nullptr)
+        *output = text;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+TEST_F(DurabilityTest, OperatorsManageUsersAndUnitsFromTheCommandLine) {
+    const auto data = m_dir.path() / "data";
+    test::ServerProcess server(data);
+    const std::string dataArg = " --data " + data.string();
+    setenv("DUBAN_PASSWORD", "cli-made-password", 1);
+    std::string out;
+    EXPECT_EQ(
+        runCli("user add cli.user --role field --unit 科工信局 --name 命令行" + dataArg, &out), 0)
+        << out;
+    EXPECT_NE(runCli("user add cli.user --role field --unit 市科工信局" + dataArg, &out),
+              0);  // taken
+    EXPECT_NE(runCli("user add other --role field --unit 不存在的单位" + dataArg, &out), 0);
+    EXPECT_NE(out.find("不存在的单位"), std::string::npos);
+    EXPECT_EQ(runCli("unit add 吉凤街道 --kind township" + dataArg, &out), 0) << out;
+    EXPECT_EQ(runCli("unit list" + dataArg, &out), 0);
+    EXPECT_NE(out.find("吉凤街道\ttownship"), std::string::npos);
+
+    // The running server sees the new account at once (same database).
+    auto user =
+        signIn(server, "cli.user", "cli-made-password", "0190f0a8-0000-7000-8000-00000000c001");
+    EXPECT_EQ(user.get("/v1/me").json()["unit"]["name"], "市科工信局");
+    EXPECT_EQ(runCli("user role cli.user supervisor" + dataArg, &out), 0) << out;
+    EXPECT_EQ(user.get("/v1/me").status, 401);  // the role change ended the session
+    EXPECT_EQ(runCli("user disable cli.user" + dataArg, &out), 0) << out;
+    EXPECT_THROW(signIn(server, "cli.user", "cli-made-password"), std::runtime_error);
+    EXPECT_EQ(runCli("user list" + dataArg, &out), 0);
+    EXPECT_NE(out.find("cli.user\tsupervisor\t市科工信局\tdisabled"), std::string::npos) << out;
+    unsetenv("DUBAN_PASSWORD");
 }
 
 TEST_F(DurabilityTest, BackupWhileServingIsAConsistentCopy) {
