@@ -77,90 +77,96 @@ OutboxEntry LocalStore::mutation(Entity entity, const std::string& id, std::stri
     return e;
 }
 
-Result<ProgressReport> LocalStore::saveReport(const Actor& actor, ProgressReport report) {
-    const bool isNew = report.id.empty();
+namespace {
+
+// The two authored records differ only in names; these let one save path serve both.
+const ProgressReport& recordOf(const StoredReport& stored) {
+    return stored.report;
+}
+const SiteVisit& recordOf(const StoredVisit& stored) {
+    return stored.visit;
+}
+std::optional<StoredReport> loadStored(const Database& db, const ProgressReport& r) {
+    return loadReport(db, r.id);
+}
+std::optional<StoredVisit> loadStored(const Database& db, const SiteVisit& v) {
+    return loadVisit(db, v.id);
+}
+void storeRecord(const Database& db, const ProgressReport& r, std::int64_t version,
+                 std::string_view at) {
+    storeReport(db, r, version, at);
+}
+void storeRecord(const Database& db, const SiteVisit& v, std::int64_t version,
+                 std::string_view at) {
+    storeVisit(db, v, version, at);
+}
+constexpr Entity entityOf(const ProgressReport&) {
+    return Entity::progress_report;
+}
+constexpr Entity entityOf(const SiteVisit&) {
+    return Entity::site_visit;
+}
+
+}  // namespace
+
+std::vector<FieldError> LocalStore::validateDraft(const ProgressReport& report) const {
+    const ReportContext context{dateAt(m_clock.nowMs()),
+                                projectTotalInvestment(m_db, report.projectId)};
+    return validateProgressReport(report, context, false);
+}
+
+std::vector<FieldError> LocalStore::validateDraft(const SiteVisit& visit) const {
+    return validateSiteVisit(visit, m_clock.nowMs(), false);
+}
+
+template <class Record>
+Result<Record> LocalStore::saveAuthored(const Actor& actor, Record record) {
+    const bool isNew = record.id.empty();
     if (isNew)
-        report.id = m_uuids.next();
+        record.id = m_uuids.next();
+    const Entity entity = entityOf(record);
     const Status saved = inTransaction([&]() -> Status {
-        const auto existing = isNew ? std::nullopt : loadReport(m_db, report.id);
-        if (!projectExists(m_db, report.projectId)) {
-            return makeError("not_found", "the project of this report is not on this device.");
+        const auto existing = isNew ? std::nullopt : loadStored(m_db, record);
+        const Record* before = existing ? &recordOf(*existing) : nullptr;
+        if (!projectExists(m_db, record.projectId)) {
+            return makeError("not_found", "the project of this record is not on this device.");
         }
-        WriteRequest request{Entity::progress_report,
-                             existing ? WriteOp::update : WriteOp::create,
-                             std::nullopt,
-                             loadProjectUnits(m_db, report.projectId),
-                             existing ? existing->report.authorId : "",
-                             existing ? std::optional(existing->report.state) : std::nullopt};
+        const WriteRequest request{entity,
+                                   before ? WriteOp::update : WriteOp::create,
+                                   std::nullopt,
+                                   loadProjectUnits(m_db, record.projectId),
+                                   before ? before->authorId : "",
+                                   before ? std::optional(before->state) : std::nullopt};
         if (auto allowed = mayWrite(actor, request); !allowed)
             return allowed;
-        if (existing && existing->report.projectId != report.projectId) {
-            return makeError("invalid", "a report cannot move to another project.");
+        if (before && before->projectId != record.projectId) {
+            return makeError("invalid", "a record cannot move to another project.");
         }
-        report.state = existing ? existing->report.state : RecordState::draft;
-        report.authorId = existing ? existing->report.authorId : actor.userId;
-        report.deviceId = m_deviceId;
-        const ReportContext context{dateAt(m_clock.nowMs()),
-                                    projectTotalInvestment(m_db, report.projectId)};
-        if (auto errors = validateProgressReport(report, context, false); !errors.empty()) {
+        record.state = before ? before->state : RecordState::draft;
+        record.authorId = before ? before->authorId : actor.userId;
+        record.deviceId = m_deviceId;
+        if (auto errors = validateDraft(record); !errors.empty())
             return validationError(errors);
-        }
         const std::int64_t version = existing ? existing->version : 0;
-        OutboxEntry entry =
-            mutation(Entity::progress_report, report.id, existing ? "update" : "create", version);
-        entry.fields =
-            existing ? changedFields(toJson(existing->report), toJson(report)) : toJson(report);
-        if (existing && entry.fields.empty())
+        OutboxEntry entry = mutation(entity, record.id, before ? "update" : "create", version);
+        entry.fields = before ? changedFields(toJson(*before), toJson(record)) : toJson(record);
+        if (before && entry.fields.empty())
             return Ok{};  // nothing changed: nothing to send
-        storeReport(m_db, report, version, formatInstantUtc(m_clock.nowMs()));
+        storeRecord(m_db, record, version, formatInstantUtc(m_clock.nowMs()));
         appendOutbox(m_db, entry);
         return Ok{};
     });
     if (!saved)
         return saved.error();
-    return report;
+    return record;
+}
+
+Result<ProgressReport> LocalStore::saveReport(const Actor& actor, ProgressReport report) {
+    return saveAuthored(actor, std::move(report));
 }
 
 Result<SiteVisit> LocalStore::saveVisit(const Actor& actor, SiteVisit visit) {
-    const bool isNew = visit.id.empty();
-    if (isNew)
-        visit.id = m_uuids.next();
-    const Status saved = inTransaction([&]() -> Status {
-        const auto existing = isNew ? std::nullopt : loadVisit(m_db, visit.id);
-        if (!projectExists(m_db, visit.projectId)) {
-            return makeError("not_found", "the project of this visit is not on this device.");
-        }
-        WriteRequest request{Entity::site_visit,
-                             existing ? WriteOp::update : WriteOp::create,
-                             std::nullopt,
-                             loadProjectUnits(m_db, visit.projectId),
-                             existing ? existing->visit.authorId : "",
-                             existing ? std::optional(existing->visit.state) : std::nullopt};
-        if (auto allowed = mayWrite(actor, request); !allowed)
-            return allowed;
-        if (existing && existing->visit.projectId != visit.projectId) {
-            return makeError("invalid", "a visit cannot move to another project.");
-        }
-        visit.state = existing ? existing->visit.state : RecordState::draft;
-        visit.authorId = existing ? existing->visit.authorId : actor.userId;
-        visit.deviceId = m_deviceId;
-        if (auto errors = validateSiteVisit(visit, m_clock.nowMs(), false); !errors.empty()) {
-            return validationError(errors);
-        }
-        const std::int64_t version = existing ? existing->version : 0;
-        OutboxEntry entry =
-            mutation(Entity::site_visit, visit.id, existing ? "update" : "create", version);
-        entry.fields =
-            existing ? changedFields(toJson(existing->visit), toJson(visit)) : toJson(visit);
-        if (existing && entry.fields.empty())
-            return Ok{};
-        storeVisit(m_db, visit, version, formatInstantUtc(m_clock.nowMs()));
-        appendOutbox(m_db, entry);
-        return Ok{};
-    });
-    if (!saved)
-        return saved.error();
-    return visit;
+    return saveAuthored(actor, std::move(visit));
 }
 
 Status LocalStore::transition(const Actor& actor, Entity entity, const std::string& id,

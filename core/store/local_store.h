@@ -9,6 +9,7 @@
 
 #include "core/domain/types.h"
 #include "core/rules/access.h"
+#include "core/rules/validation.h"
 #include "core/store/database.h"
 #include "core/store/outbox.h"
 #include "core/util/clock.h"
@@ -50,6 +51,12 @@ public:
 
 private:
     LocalStore(Database db, const Clock& clock, std::string deviceId);
+
+    // One save path for both authored records: rules, validation, record and outbox together.
+    template <class Record>
+    Result<Record> saveAuthored(const Actor& actor, Record record);
+    [[nodiscard]] std::vector<FieldError> validateDraft(const ProgressReport& report) const;
+    [[nodiscard]] std::vector<FieldError> validateDraft(const SiteVisit& visit) const;
 
     OutboxEntry mutation(Entity entity, const std::string& id, std::string op,
                          std::int64_t baseVersion);

@@ -1,5 +1,7 @@
 #include "server/db/backup.h"
 
+#include "core/util/file_descriptor.h"
+
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
@@ -51,21 +53,6 @@ struct BackupFinisher {
     void operator()(sqlite3_backup* backup) const { sqlite3_backup_finish(backup); }
 };
 using BackupHandle = std::unique_ptr<sqlite3_backup, BackupFinisher>;
-
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    ~FileDescriptor() {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    [[nodiscard]] int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
 
 // Owns `target`.tmp until it gets its final name: any failure removes it and SQLite's side files,
 // so nothing half-written is left looking like a backup.

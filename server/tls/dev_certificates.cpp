@@ -1,5 +1,7 @@
 #include "server/tls/dev_certificates.h"
 
+#include "core/util/file_descriptor.h"
+
 #include <fcntl.h>
 #include <openssl/bn.h>
 #include <openssl/err.h>
@@ -92,21 +94,6 @@ void check(bool ok, const char* what) {
                      std::error_code(errno, std::generic_category()).message() +
                      "; check that the server's user may write to that folder");
 }
-
-class FileDescriptor {
-public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
-    ~FileDescriptor() {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor&) = delete;
-    FileDescriptor& operator=(const FileDescriptor&) = delete;
-    [[nodiscard]] int get() const { return m_fd; }
-
-private:
-    int m_fd;
-};
 
 // Writes through a temporary file and a rename, so a crash leaves the old file or the new one,
 // never half a key. The mode is given to open(), so a key is not readable by others even briefly.

@@ -12,31 +12,14 @@
 
 #include "core/store/database.h"
 #include "server/db/backup.h"
+#include "tests/support/test_store.h"
 
 namespace duban::server {
 namespace {
 
 namespace fs = std::filesystem;
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "duban-backup-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("mkdtemp failed");
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] fs::path file(const std::string& name) const { return m_path / name; }
-
-private:
-    fs::path m_path;
-};
+using test::TempDir;  // a folder made for the test, removed after it
 
 std::int64_t count(const Database& db, const char* sql) {
     Statement statement = db.prepare(sql);

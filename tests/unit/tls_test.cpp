@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "server/tls/dev_certificates.h"
+#include "tests/support/test_store.h"
 
 namespace duban::server {
 namespace {
@@ -26,25 +27,7 @@ namespace fs = std::filesystem;
 
 constexpr long kDay = 24L * 60 * 60;
 
-class TempDir {
-public:
-    TempDir() {
-        std::string pattern = (fs::temp_directory_path() / "duban-tls-XXXXXX").string();
-        if (::mkdtemp(pattern.data()) == nullptr)
-            throw std::runtime_error("mkdtemp failed");
-        m_path = pattern;
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        fs::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-    [[nodiscard]] const fs::path& path() const { return m_path; }
-
-private:
-    fs::path m_path;
-};
+using test::TempDir;  // a folder made for the test, removed after it
 
 struct X509Free {
     void operator()(X509* x) const { X509_free(x); }
