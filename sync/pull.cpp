@@ -1,0 +1,155 @@
+// Pull (DESIGN §5): pages of changes after the stored cursor. Each page is applied and the cursor
+// advanced in one transaction, so a run cut off between pages resumes at the first page it did
+// not store, and a page is never applied half.
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "core/store/search_index.h"
+#include "sync/pull_records.h"
+#include "sync/sync_engine.h"
+
+namespace duban::sync {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kCursorKey = "pull_cursor";
+constexpr const char* kScopeKey = "pull_scope";
+// Set while a pull from 0 after a scope change is under way: until it completes, local copies
+// outside the new scope cannot be told apart, so an interrupted pass restarts from 0.
+constexpr const char* kResyncKey = "pull_resync";
+
+std::string stateValue(const Database& db, const char* key) {
+    Statement s = db.prepare("SELECT value FROM sync_state WHERE key = ?");
+    s.bindAll(key);
+    return s.step() ? s.text(0) : std::string();
+}
+
+void setState(const Database& db, const char* key, const std::string& value) {
+    db.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)")
+        .bindAll(key, value)
+        .run();
+}
+
+// The server orders changes by when they last changed, not by parent first: a project edited
+// after its milestones arrives on a later page than they do. Each page is consistent only with
+// the pages after it, so foreign keys are off while pages are applied (SQLite ignores the pragma
+// inside a transaction, hence around it) and back on for every other writer of the store.
+class ForeignKeysOff {
+public:
+    explicit ForeignKeysOff(const Database& db) : m_db(db) {
+        m_db.execute("PRAGMA foreign_keys = OFF");
+    }
+    ~ForeignKeysOff() {
+        try {
+            m_db.execute("PRAGMA foreign_keys = ON");
+        } catch (const DatabaseError&) {
+            // Only fails inside a transaction, which the scopes below never leave open.
+        }
+    }
+    ForeignKeysOff(const ForeignKeysOff&) = delete;
+    ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+private:
+    const Database& m_db;
+};
+
+std::int64_t parseCursor(const std::string& text) {
+    try {
+        return text.empty() ? 0 : std::stoll(text);
+    } catch (const std::exception&) {
+        return 0;  // a damaged cursor costs a full pull, never a skipped change
+    }
+}
+
+}  // namespace
+
+namespace detail {
+
+Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptions& options,
+                   SyncReport& report) {
+    std::string storedScope = stateValue(db, kScopeKey);
+    bool fullPass = stateValue(db, kResyncKey) == "1";
+    std::int64_t cursor = fullPass ? 0 : parseCursor(stateValue(db, kCursorKey));
+    SeenIds seen;
+    int restarts = 0;
+
+    for (;;) {
+        HttpRequest request;
+        request.method = "GET";
+        request.path = "/v1/sync/pull?after=" + std::to_string(cursor) +
+                       "&limit=" + std::to_string(options.pullLimit);
+        auto response = sendWithRetry(transport, request, options.retry);
+        if (!response)
+            return response.error();
+        if (response->status != 200)
+            return responseError(response.value(), "the server refused the pull");
+        const json body = json::parse(response->body, nullptr, false);
+        if (!body.is_object() || !body.contains("changes") || !body["changes"].is_array() ||
+            !body.contains("next") || !body["next"].is_number_integer()) {
+            return makeError("sync_bad_response", "the pull answer was not a page of changes.");
+        }
+        const std::string scope = body.value("scope", "");
+
+        if (!storedScope.empty() && scope != storedScope) {
+            // What we may see changed: start over from 0 and, at the end, drop what did not
+            // come back. A scope that keeps changing under us is retried on the next run.
+            if (++restarts > 3)
+                return makeError("sync_scope_unstable", "the sync scope keeps changing; retry.");
+            Transaction tx(db);
+            setState(db, kResyncKey, "1");
+            setState(db, kScopeKey, scope);
+            setState(db, kCursorKey, "0");
+            tx.commit();
+            storedScope = scope;
+            fullPass = true;
+            cursor = 0;
+            seen.clear();
+            report.scopeChanged = true;
+            continue;
+        }
+
+        std::set<std::string> touchedProjects;
+        const ForeignKeysOff unchecked(db);
+        Transaction tx(db);
+        for (const json& change : body["changes"]) {
+            const std::string entity = change.value("entity", "");
+            const std::string id = change.value("id", "");
+            if (fullPass)
+                seen[entity].push_back(id);
+            const bool deleted = change.value("deleted", false);
+            bool applied = false;
+            if (deleted) {
+                if (entity == "project")
+                    touchedProjects.erase(id);
+                applied = deleteLocalRecord(db, entity, id);
+            } else {
+                applied = applyServerRecord(db, entity, change["record"], &touchedProjects);
+                if (applied && entity == "conflict")
+                    ++report.conflicts;
+            }
+            if (applied)
+                ++report.pulled;
+            else if (hasPendingEdits(db, id))
+                ++report.skipped;
+        }
+        for (const std::string& projectId : touchedProjects)
+            reindexProject(db, projectId);
+        cursor = body["next"].get<std::int64_t>();
+        setState(db, kCursorKey, std::to_string(cursor));
+        setState(db, kScopeKey, scope);
+        storedScope = scope;
+        const bool more = body.value("more", false);
+        if (!more && fullPass) {
+            report.dropped += dropUnseen(db, seen);
+            setState(db, kResyncKey, "0");
+        }
+        tx.commit();
+        if (!more)
+            return Ok{};
+    }
+}
+
+}  // namespace detail
+}  // namespace duban::sync

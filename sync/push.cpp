@@ -1,0 +1,173 @@
+// Push (DESIGN §5): the outbox in the order it was made, in batches. Each result is stored in the
+// same local transaction that removes its outbox entry, so a crash between the two cannot happen:
+// either the entry is still queued (and a resend is answered `duplicate` with the stored result)
+// or its result is on the device.
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+
+#include "core/domain/dates.h"
+#include "sync/pull_records.h"
+#include "sync/sync_engine.h"
+
+namespace duban::sync {
+namespace {
+
+using nlohmann::json;
+
+json mutationJson(const OutboxEntry& e) {
+    json m{{"n", e.n},         {"mid", e.mid}, {"entity", e.entity},
+           {"id", e.recordId}, {"op", e.op},   {"base_version", e.baseVersion},
+           {"hlc", e.hlc}};
+    // The server refuses `fields` on transitions and deletes, and `transition` elsewhere.
+    if (e.op == "create" || e.op == "update")
+        m["fields"] = e.fields;
+    if (e.transition)
+        m["transition"] = *e.transition;
+    if (!e.comment.empty())
+        m["comment"] = e.comment;
+    return m;
+}
+
+// The version columns of the entities a device pushes: fixed statements, no SQL built from data.
+void storeVersion(const Database& db, const std::string& entity, const std::string& id,
+                  std::int64_t version) {
+    const char* sql = nullptr;
+    if (entity == "progress_report")
+        sql = "UPDATE progress_report SET version = ?2 WHERE id = ?1";
+    else if (entity == "site_visit")
+        sql = "UPDATE site_visit SET version = ?2 WHERE id = ?1";
+    else if (entity == "photo")
+        sql = "UPDATE photo SET version = ?2 WHERE id = ?1";
+    else if (entity == "warning")
+        sql = "UPDATE warning SET version = ?2 WHERE id = ?1";
+    if (sql != nullptr)
+        db.prepare(sql).bindAll(id, version).run();
+}
+
+std::string nowIso() {
+    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
+        std::chrono::system_clock::now().time_since_epoch());
+    return formatInstantUtc(now.count());
+}
+
+void moveToInbox(const Database& db, const OutboxEntry& e, const json& result) {
+    const json record = result.value("record", json(nullptr));
+    db.prepare(R"sql(
+        INSERT OR REPLACE INTO inbox (id, kind, entity, record_id, mutation, code, message,
+                                      server_record, created_at)
+        VALUES (?, 'rejected', ?, ?, ?, ?, ?, ?, ?))sql")
+        .bindAll(e.mid, e.entity, e.recordId, mutationJson(e).dump(),
+                 result.value("code", std::string("rejected")),
+                 result.value("message", std::string()),
+                 record.is_object() ? std::optional(record.dump()) : std::nullopt, nowIso())
+        .run();
+}
+
+enum class Outcome { done, gap };
+
+// Stores one result and removes its entry, in one transaction.
+Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result,
+                    SyncReport& report) {
+    json effective = result;
+    const std::string status = result.value("status", "");
+    if (status == "gap")
+        return Outcome::gap;
+    if (status == "duplicate") {
+        ++report.duplicates;
+        // The result stored when it was first applied; null when the server no longer keeps it
+        // (applied long ago: nothing left to record but its removal).
+        effective = result.value("result", json(nullptr));
+    }
+    Transaction tx(db);
+    const std::string effectiveStatus =
+        effective.is_object() ? effective.value("status", "") : std::string();
+    if (effectiveStatus == "applied" || effectiveStatus == "merged") {
+        ++report.applied;
+        if (effectiveStatus == "merged")
+            ++report.merged;
+        if (effective.contains("version") && effective["version"].is_number_integer())
+            storeVersion(db, e.entity, e.recordId, effective["version"].get<std::int64_t>());
+    } else if (effectiveStatus == "rejected") {
+        ++report.rejected;
+        moveToInbox(db, e, effective);
+    }
+    db.prepare("DELETE FROM outbox WHERE n = ?").bindAll(e.n).run();
+    // A rejected edit leaves the local copy showing what the server refused: once no other edit
+    // of that record waits, show the server's record instead (the inbox keeps what was typed).
+    if (effectiveStatus == "rejected" && effective.contains("record") &&
+        effective["record"].is_object()) {
+        detail::applyServerRecord(db, e.entity, effective["record"]);
+    }
+    tx.commit();
+    ++report.pushed;
+    return Outcome::done;
+}
+
+}  // namespace
+
+namespace detail {
+
+Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOptions& options,
+                  SyncReport& report) {
+    for (;;) {
+        const std::vector<OutboxEntry> batch = readOutbox(db, options.batchSize);
+        if (batch.empty())
+            return Ok{};
+        json mutations = json::array();
+        for (const OutboxEntry& e : batch)
+            mutations.push_back(mutationJson(e));
+        HttpRequest request;
+        request.method = "POST";
+        request.path = "/v1/sync/push";
+        request.headers = {{"Content-Type", "application/json"}};
+        request.body = json{{"device", options.deviceId}, {"mutations", mutations}}.dump();
+        // Safe to repeat: the server applies each mutation number once.
+        request.retrySafe = true;
+        auto response = sendWithRetry(transport, request, options.retry);
+        if (!response)
+            return response.error();  // the outbox stays as it was
+        if (response->status != 200)
+            return responseError(response.value(), "the server refused the push");
+        const json body = json::parse(response->body, nullptr, false);
+        if (!body.is_object() || !body.contains("results") || !body["results"].is_array())
+            return makeError("sync_bad_response", "the push answer had no results.");
+
+        bool progressed = false;
+        std::optional<std::int64_t> expected;
+        for (const json& result : body["results"]) {
+            const std::int64_t n = result.value("n", std::int64_t{-1});
+            const auto entry = std::find_if(batch.begin(), batch.end(),
+                                            [n](const OutboxEntry& e) { return e.n == n; });
+            if (entry == batch.end())
+                return makeError("sync_bad_response", "the push answer names an unknown n.");
+            if (storeResult(db, *entry, result, report) == Outcome::gap) {
+                expected = result.value("expected", std::int64_t{0});
+                break;
+            }
+            progressed = true;
+        }
+        if (expected) {
+            // The server holds everything below `expected`: queued entries below it were applied
+            // in a run whose answer was lost, so they are dropped and the rest resent. When
+            // `expected` is at or below our oldest entry, the server lacks mutations this device
+            // has already let go of (a server restored from a backup): nothing here can fill that.
+            if (*expected <= batch.front().n) {
+                return makeError("sync_gap", "the server expects mutation " +
+                                                 std::to_string(*expected) +
+                                                 " which this device no longer holds; sign in "
+                                                 "again to start a new device sequence.");
+            }
+            Transaction tx(db);
+            db.prepare("DELETE FROM outbox WHERE n < ?").bindAll(*expected).run();
+            tx.commit();
+            progressed = true;
+        }
+        if (!progressed)
+            return makeError("sync_bad_response", "the push answer stored no result.");
+    }
+}
+
+}  // namespace detail
+}  // namespace duban::sync

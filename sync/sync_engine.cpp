@@ -1,0 +1,54 @@
+#include "sync/sync_engine.h"
+
+#include <nlohmann/json.hpp>
+
+namespace duban::sync {
+
+SyncEngine::SyncEngine(LocalStore& store, HttpTransport& transport, SyncOptions options)
+    : m_store(store), m_transport(transport), m_options(std::move(options)) {}
+
+Result<SyncReport> SyncEngine::syncOnce() {
+    SyncReport report;
+    // Push first: the server then judges our edits against the state we saw, and the pull that
+    // follows brings back their final versions (and anything they lost to).
+    if (Status pushed = push(report); !pushed)
+        return pushed.error();
+    if (Status pulled = pull(report); !pulled)
+        return pulled.error();
+    return report;
+}
+
+Status SyncEngine::push(SyncReport& report) {
+    try {
+        return detail::pushOutbox(m_store.database(), m_transport, m_options, report);
+    } catch (const DatabaseError& e) {
+        return makeError("store_failed",
+                         std::string("sync could not write the local store: ") + e.what());
+    }
+}
+
+Status SyncEngine::pull(SyncReport& report) {
+    try {
+        return detail::pullChanges(m_store.database(), m_transport, m_options, report);
+    } catch (const DatabaseError& e) {
+        return makeError("store_failed",
+                         std::string("sync could not write the local store: ") + e.what());
+    }
+}
+
+namespace detail {
+
+Error responseError(const HttpResponse& response, std::string_view what) {
+    const auto body = nlohmann::json::parse(response.body, nullptr, false);
+    if (body.is_object() && body.contains("error") && body["error"].is_object()) {
+        const auto& error = body["error"];
+        return makeError(error.value("code", "http_" + std::to_string(response.status)),
+                         std::string(what) + ": " + error.value("message", std::string()));
+    }
+    return makeError("http_" + std::to_string(response.status),
+                     std::string(what) + ": the server answered " +
+                         std::to_string(response.status) + "; try again later.");
+}
+
+}  // namespace detail
+}  // namespace duban::sync

@@ -1,0 +1,63 @@
+#pragma once
+// The client sync engine (DESIGN §5): pushes the local outbox, then pulls the server's changes
+// into the local store. Exactly-once rests on the server (a mutation number is applied once) and
+// on one rule here: an outbox entry leaves the device only in the transaction that stores its
+// result. A run that stops half-way (network gone, app killed) leaves a state the next run
+// continues from; nothing is lost and nothing applies twice.
+#include <cstdint>
+#include <string>
+
+#include "core/store/local_store.h"
+#include "core/util/result.h"
+#include "sync/http_transport.h"
+#include "sync/retry_policy.h"
+
+namespace duban::sync {
+
+struct SyncOptions {
+    std::string deviceId;  // the device id the transport's token was issued for
+    int batchSize = 200;   // mutations per push (the server takes at most 500)
+    int pullLimit = 500;   // changes per pull page (the server gives at most 2000)
+    RetryPolicy retry;
+};
+
+struct SyncReport {
+    int pushed = 0;      // outbox entries whose result was stored
+    int applied = 0;     // applied or merged (their new version stored locally)
+    int merged = 0;      // applied, with a field lost to a later edit (a conflict follows)
+    int duplicates = 0;  // already applied by an earlier, interrupted run
+    int rejected = 0;    // moved to the inbox
+    int conflicts = 0;   // conflict records pulled into the inbox
+    int pulled = 0;      // changes applied from pull pages (tombstones included)
+    int skipped = 0;     // pulled changes not applied: the record has local unsent edits
+    int dropped = 0;     // local copies removed after a scope change
+    bool scopeChanged = false;
+};
+
+class SyncEngine {
+public:
+    SyncEngine(LocalStore& store, HttpTransport& transport, SyncOptions options);
+
+    // Push, then pull. An error (transport, server refusal, local store) ends the run; what was
+    // stored before it stays stored, so calling again resumes.
+    [[nodiscard]] Result<SyncReport> syncOnce();
+    [[nodiscard]] Status push(SyncReport& report);
+    [[nodiscard]] Status pull(SyncReport& report);
+
+private:
+    LocalStore& m_store;
+    HttpTransport& m_transport;
+    SyncOptions m_options;
+};
+
+namespace detail {
+// Implemented in push.cpp and pull.cpp.
+Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOptions& options,
+                  SyncReport& report);
+Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptions& options,
+                   SyncReport& report);
+// The server's error body as an Error ("http_<status>" when the body says nothing).
+Error responseError(const HttpResponse& response, std::string_view what);
+}  // namespace detail
+
+}  // namespace duban::sync

@@ -1,0 +1,605 @@
+// The sync engine as devices use it: real local stores in files, the product's libcurl transport,
+// the real server over HTTPS. Each test is a story — devices edit offline, syncOnce(), and the
+// devices and the server are compared afterwards.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+#include "core/util/clock.h"
+#include "core/util/uuid.h"
+#include "sync/curl_transport.h"
+#include "sync/fake_transport.h"
+#include "sync/sync_engine.h"
+#include "tests/support/test_server.h"
+#include "tests/support/test_store.h"
+
+namespace duban::test {
+namespace {
+
+using nlohmann::json;
+using sync::CurlTransport;
+using sync::HttpRequest;
+using sync::HttpResponse;
+using sync::SyncEngine;
+using sync::SyncReport;
+
+constexpr const char* kProjectCode = "key_projects_2022#1";  // 市科工信局 responsible (酒鬼酒)
+
+// Forwards to a real transport; can lose the next push's answer after the server acted — the
+// failure that makes exactly-once matter.
+class LossyTransport final : public sync::HttpTransport {
+public:
+    explicit LossyTransport(sync::HttpTransport& inner) : m_inner(inner) {}
+    void loseNextPushResponse() { m_losePush = true; }
+
+    Result<HttpResponse> send(const HttpRequest& request,
+                              const sync::ProgressCallback& progress = {}) override {
+        auto response = m_inner.send(request, progress);
+        if (m_losePush && request.path == "/v1/sync/push") {
+            m_losePush = false;
+            // A TLS error is never retried by sendWithRetry: the run ends here, as when a phone
+            // loses its link while the server commits.
+            return sync::makeTransportError(sync::TransportErrorKind::tls,
+                                            "the answer was lost on the way back");
+        }
+        return response;
+    }
+    void cancel() override { m_inner.cancel(); }
+    void resetCancel() override { m_inner.resetCancel(); }
+    [[nodiscard]] bool isCancelled() const override { return m_inner.isCancelled(); }
+    bool sleepUnlessCancelled(std::chrono::milliseconds delay) override {
+        return m_inner.sleepUnlessCancelled(delay);
+    }
+
+private:
+    sync::HttpTransport& m_inner;
+    bool m_losePush = false;
+};
+
+// One signed-in phone: its own store file, its own connection and token, its own engine.
+class Device {
+public:
+    Device(const TestServer& server, const std::string& username, int pullLimit = 500) {
+        const std::string deviceId = UuidGenerator(m_systemClock).next();
+        sync::TransportOptions transportOptions;
+        transportOptions.baseUrl = server.baseUrl();
+        transportOptions.caFile = server.caFile();
+        auto transport = CurlTransport::create(transportOptions);
+        if (!transport)
+            throw std::runtime_error(transport.error().message);
+        m_curl = std::move(transport).value();
+        m_username = username;
+        m_deviceId = deviceId;
+        signIn();
+
+        auto store = LocalStore::open(m_dir.file("device.db"), m_clock, deviceId);
+        if (!store)
+            throw std::runtime_error(store.error().message);
+        m_store = std::move(store).value();
+        m_lossy = std::make_unique<LossyTransport>(*m_curl);
+        sync::SyncOptions options;
+        options.deviceId = deviceId;
+        options.pullLimit = pullLimit;
+        options.retry.maxAttempts = 1;
+        m_engine = std::make_unique<SyncEngine>(*m_store, *m_lossy, options);
+    }
+
+    // Signs in (again: a changed unit ends the user's sessions) with this device's id.
+    void signIn() {
+        HttpRequest login;
+        login.method = "POST";
+        login.path = "/v1/auth/login";
+        login.headers = {{"Content-Type", "application/json"}};
+        login.body = json{{"username", m_username},
+                          {"password", TestServer::kTestPassword},
+                          {"device_id", m_deviceId},
+                          {"device_name", m_username + " phone"}}
+                         .dump();
+        auto answer = m_curl->send(login);
+        if (!answer || answer->status != 200)
+            throw std::runtime_error("login of " + m_username + " failed");
+        const json body = json::parse(answer->body);
+        m_curl->setBearerToken(body["token"]);
+        m_actor.userId = body["user"]["id"];
+        m_actor.role = parseEnum<Role>(body["user"]["role"].get<std::string>()).value();
+        m_actor.unitId = body["user"]["unit"]["id"];
+    }
+
+    SyncReport sync() {
+        auto report = m_engine->syncOnce();
+        EXPECT_TRUE(report) << (report ? "" : report.error().code + ": " + report.error().message);
+        return report ? report.value() : SyncReport{};
+    }
+    Result<SyncReport> trySync() { return m_engine->syncOnce(); }
+    // Pull alone, as a run that pushed nothing (its push found the network gone, say).
+    SyncReport pullOnly() {
+        SyncReport report;
+        const Status pulled = m_engine->pull(report);
+        EXPECT_TRUE(pulled) << (pulled ? "" : pulled.error().message);
+        return report;
+    }
+
+    LocalStore& store() { return *m_store; }
+    const Actor& actor() const { return m_actor; }
+    LossyTransport& network() { return *m_lossy; }
+
+    std::string projectId(const std::string& code) const {
+        Statement s = m_store->database().prepare("SELECT id FROM project WHERE code = ?");
+        s.bindAll(code);
+        return s.step() ? s.text(0) : std::string();
+    }
+    int count(const char* sql) const {
+        Statement s = m_store->database().prepare(sql);
+        s.step();
+        return s.integer(0);
+    }
+    json inbox() const {
+        Statement s = m_store->database().prepare(
+            "SELECT kind, entity, record_id, code, server_record FROM inbox ORDER BY created_at");
+        json rows = json::array();
+        while (s.step()) {
+            rows.push_back({{"kind", s.text(0)},
+                            {"entity", s.text(1)},
+                            {"record_id", s.text(2)},
+                            {"code", s.text(3)},
+                            {"server_record", json::parse(s.optionalText(4).value_or("null"))}});
+        }
+        return rows;
+    }
+    // The version of a report or visit (ids are UUIDs: one table at most holds it).
+    std::int64_t localVersion(const std::string& id) const {
+        Statement s = m_store->database().prepare(
+            "SELECT version FROM progress_report WHERE id = ?1 "
+            "UNION ALL SELECT version FROM site_visit WHERE id = ?1");
+        s.bindAll(id);
+        return s.step() ? s.int64(0) : -1;
+    }
+
+    ProgressReport newReport(const std::string& projectId, int percent) {
+        ProgressReport report;
+        report.projectId = projectId;
+        report.period = "2022-06";
+        report.investment = 1'000'000;
+        report.percentComplete = percent;
+        report.narrative = "主体结构施工中";
+        auto saved = m_store->saveReport(m_actor, report);
+        if (!saved)
+            throw std::runtime_error(saved.error().message);
+        return saved.value();
+    }
+    SiteVisit newVisit(const std::string& projectId) {
+        SiteVisit visit;
+        visit.projectId = projectId;
+        visit.visitedAt = "2022-06-30T02:00:00Z";
+        visit.position = Position{28.31, 109.73, 6.5, PositionSource::gps};
+        visit.notes = "三区二期酿酒车间基础施工";
+        visit.peopleMet = "项目经理 张工";
+        auto saved = m_store->saveVisit(m_actor, visit);
+        if (!saved)
+            throw std::runtime_error(saved.error().message);
+        return saved.value();
+    }
+
+private:
+    SystemClock m_systemClock;
+    ManualClock m_clock{kJuly1st2022};  // the reports speak of June 2022
+    TempDir m_dir;
+    std::unique_ptr<CurlTransport> m_curl;
+    std::unique_ptr<LossyTransport> m_lossy;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<SyncEngine> m_engine;
+    Actor m_actor;
+    std::string m_username;
+    std::string m_deviceId;
+};
+
+struct ServerRecord {
+    std::string state;
+    std::int64_t version = -1;
+    bool operator==(const ServerRecord&) const = default;
+};
+
+class SyncEngineTest : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_server = std::make_unique<TestServer>();
+        s_server->createUser("eng-field", Role::field, "市科工信局");
+        s_server->createUser("eng-field2", Role::field, "市科工信局");
+        s_server->createUser("eng-sup", Role::supervisor, "市发改局");
+        s_server->createUser("eng-sup2", Role::supervisor, "市发改局");
+        s_server->createUser("eng-mover", Role::field, "市科工信局");
+        s_server->createUser("eng-admin", Role::admin, "市发改局");
+    }
+    static void TearDownTestSuite() { s_server.reset(); }
+
+    static TestServer& server() { return *s_server; }
+
+    static ServerRecord serverRecord(const std::string& id) {
+        ServerRecord record;
+        server().withDatabase([&](const Database& db) {
+            Statement s = db.prepare(
+                "SELECT state, version FROM progress_report WHERE id = ?1 "
+                "UNION ALL SELECT state, version FROM site_visit WHERE id = ?1");
+            s.bindAll(id);
+            if (s.step())
+                record = {s.text(0), s.int64(1)};
+        });
+        return record;
+    }
+    static std::int64_t serverCount(const std::string& sql) {
+        std::int64_t n = 0;
+        server().withDatabase([&](const Database& db) {
+            Statement s = db.prepare(sql);
+            s.step();
+            n = s.int64(0);
+        });
+        return n;
+    }
+
+    static std::unique_ptr<TestServer> s_server;
+};
+
+std::unique_ptr<TestServer> SyncEngineTest::s_server;
+
+TEST_F(SyncEngineTest, WorkDoneOfflineReachesTheSupervisorAndTheApprovalComesBack) {
+    Device field(server(), "eng-field");
+    Device supervisor(server(), "eng-sup");
+
+    // First sync: the field device learns its projects (and can search them).
+    const SyncReport first = field.sync();
+    EXPECT_GT(first.pulled, 0);
+    const std::string project = field.projectId(kProjectCode);
+    ASSERT_FALSE(project.empty());
+    EXPECT_GT(field.count("SELECT count(*) FROM project_search"), 0);
+    EXPECT_GT(field.count("SELECT count(*) FROM project_unit"), 0);
+
+    // Offline: a visit and a report, both submitted.
+    const SiteVisit visit = field.newVisit(project);
+    const ProgressReport report = field.newReport(project, 60);
+    ASSERT_TRUE(
+        field.store().transition(field.actor(), Entity::site_visit, visit.id, Transition::submit));
+    ASSERT_TRUE(field.store().transition(field.actor(), Entity::progress_report, report.id,
+                                         Transition::submit));
+    ASSERT_EQ(field.store().pendingCount(), 4);
+
+    const SyncReport pushed = field.sync();
+    EXPECT_EQ(pushed.pushed, 4);
+    EXPECT_EQ(pushed.applied, 4);
+    EXPECT_EQ(pushed.rejected, 0);
+    EXPECT_EQ(field.store().pendingCount(), 0);
+    EXPECT_EQ(serverRecord(report.id), (ServerRecord{"submitted", 2}));
+    EXPECT_EQ(serverRecord(visit.id), (ServerRecord{"submitted", 2}));
+    EXPECT_EQ(field.localVersion(report.id), 2);
+
+    // The supervisor's device pulls them.
+    supervisor.sync();
+    const auto seenReport = supervisor.store().report(report.id);
+    ASSERT_TRUE(seenReport);
+    EXPECT_EQ(seenReport->state, RecordState::submitted);
+    EXPECT_EQ(seenReport->percentComplete, 60);
+    EXPECT_EQ(seenReport->narrative, report.narrative);
+    const auto seenVisit = supervisor.store().visit(visit.id);
+    ASSERT_TRUE(seenVisit);
+    EXPECT_EQ(seenVisit->state, RecordState::submitted);
+    ASSERT_TRUE(seenVisit->position);
+    EXPECT_DOUBLE_EQ(seenVisit->position->latitude, 28.31);
+
+    // The supervisor approves on the device; both sync; the field device sees the approval.
+    ASSERT_TRUE(supervisor.store().transition(supervisor.actor(), Entity::progress_report,
+                                              report.id, Transition::approve));
+    const SyncReport approved = supervisor.sync();
+    EXPECT_EQ(approved.applied, 1);
+    EXPECT_EQ(serverRecord(report.id), (ServerRecord{"approved", 3}));
+    field.sync();
+    const auto back = field.store().report(report.id);
+    ASSERT_TRUE(back);
+    EXPECT_EQ(back->state, RecordState::approved);
+    EXPECT_EQ(field.localVersion(report.id), 3);
+    // The review record of the approval came with it.
+    EXPECT_GE(field.count("SELECT count(*) FROM review WHERE kind = 'approve'"), 1);
+}
+
+TEST_F(SyncEngineTest, ARejectedMutationLandsInTheInboxAndDoesNotBlockLaterOnes) {
+    Device field(server(), "eng-field2");
+    Device first(server(), "eng-sup");
+    Device second(server(), "eng-sup2");
+    field.sync();
+    const std::string project = field.projectId(kProjectCode);
+    ASSERT_FALSE(project.empty());
+    const ProgressReport report = field.newReport(project, 30);
+    const SiteVisit visit = field.newVisit(project);
+    ASSERT_TRUE(field.store().transition(field.actor(), Entity::progress_report, report.id,
+                                         Transition::submit));
+    ASSERT_TRUE(
+        field.store().transition(field.actor(), Entity::site_visit, visit.id, Transition::submit));
+    field.sync();
+    first.sync();
+    second.sync();
+
+    // Both supervisors act on the same submitted report; the first to reach the server wins.
+    ASSERT_TRUE(first.store().transition(first.actor(), Entity::progress_report, report.id,
+                                         Transition::return_, "请补充投资完成依据"));
+    ASSERT_TRUE(second.store().transition(second.actor(), Entity::progress_report, report.id,
+                                          Transition::approve));
+    ASSERT_TRUE(second.store().transition(second.actor(), Entity::site_visit, visit.id,
+                                          Transition::approve));
+    EXPECT_EQ(first.sync().applied, 1);
+    const SyncReport late = second.sync();
+
+    EXPECT_EQ(late.pushed, 2);
+    EXPECT_EQ(late.rejected, 1);
+    EXPECT_EQ(late.applied, 1);  // the visit's approval was not blocked
+    EXPECT_EQ(second.store().pendingCount(), 0);
+    EXPECT_EQ(serverRecord(report.id).state, "returned");
+    EXPECT_EQ(serverRecord(visit.id).state, "approved");
+    const json inbox = second.inbox();
+    ASSERT_EQ(inbox.size(), 1u);
+    EXPECT_EQ(inbox[0]["kind"], "rejected");
+    EXPECT_EQ(inbox[0]["record_id"], report.id);
+    EXPECT_FALSE(inbox[0]["code"].get<std::string>().empty());
+    EXPECT_EQ(inbox[0]["server_record"]["state"], "returned");
+    // The device now shows what the server holds, not the approval that did not happen.
+    EXPECT_EQ(second.store().report(report.id)->state, RecordState::returned);
+    EXPECT_EQ(second.store().visit(visit.id)->state, RecordState::approved);
+}
+
+TEST_F(SyncEngineTest, SyncingAgainOrAfterALostAnswerAppliesNothingTwice) {
+    Device field(server(), "eng-field");
+    field.sync();
+    const std::string project = field.projectId(kProjectCode);
+    const ProgressReport report = field.newReport(project, 45);
+    ASSERT_TRUE(field.store().transition(field.actor(), Entity::progress_report, report.id,
+                                         Transition::submit));
+
+    // The server applies the push, but its answer never arrives: the outbox must stay.
+    field.network().loseNextPushResponse();
+    const auto lost = field.trySync();
+    ASSERT_FALSE(lost);
+    EXPECT_EQ(field.store().pendingCount(), 2);
+    const ServerRecord afterFirst = serverRecord(report.id);
+    EXPECT_EQ(afterFirst, (ServerRecord{"submitted", 2}));
+    const std::int64_t results = serverCount("SELECT count(*) FROM mutation_result");
+
+    // The resend is answered from the server's stored results; nothing is applied again.
+    const SyncReport resent = field.sync();
+    EXPECT_EQ(resent.pushed, 2);
+    EXPECT_EQ(resent.duplicates, 2);
+    EXPECT_EQ(field.store().pendingCount(), 0);
+    EXPECT_EQ(serverRecord(report.id), afterFirst);
+    EXPECT_EQ(serverCount("SELECT count(*) FROM mutation_result"), results);
+    EXPECT_EQ(field.localVersion(report.id), 2);
+
+    // Once more: nothing to push, nothing changes on the server.
+    const SyncReport again = field.sync();
+    EXPECT_EQ(again.pushed, 0);
+    EXPECT_EQ(serverRecord(report.id), afterFirst);
+    EXPECT_EQ(serverCount("SELECT count(*) FROM mutation_result"), results);
+}
+
+TEST_F(SyncEngineTest, UnsentLocalEditsAreNotOverwrittenByAPullAndMergeWhenPushed) {
+    Device phone(server(), "eng-field");
+    Device tablet(server(), "eng-field");  // the same user on a second device
+    phone.sync();
+    const std::string project = phone.projectId(kProjectCode);
+    const ProgressReport draft = phone.newReport(project, 10);
+    phone.sync();
+    tablet.sync();
+    ASSERT_TRUE(tablet.store().report(draft.id));
+
+    // The tablet edits the draft offline while the phone changes another field and syncs.
+    ProgressReport onTablet = *tablet.store().report(draft.id);
+    onTablet.percentComplete = 70;
+    ASSERT_TRUE(tablet.store().saveReport(tablet.actor(), onTablet));
+    ProgressReport onPhone = *phone.store().report(draft.id);
+    onPhone.narrative = "二区主体完工";
+    ASSERT_TRUE(phone.store().saveReport(phone.actor(), onPhone));
+    phone.sync();
+
+    // A pull does not touch the tablet's unsent edit.
+    const SyncReport pulled = tablet.pullOnly();
+    EXPECT_GE(pulled.skipped, 1);
+    EXPECT_EQ(tablet.store().report(draft.id)->percentComplete, 70);
+    EXPECT_EQ(tablet.store().report(draft.id)->narrative, draft.narrative);
+    EXPECT_EQ(tablet.store().pendingCount(), 1);
+
+    // Pushed, the edit applies on top of the phone's; both devices end with both changes.
+    const SyncReport pushed = tablet.sync();
+    EXPECT_EQ(pushed.applied, 1);
+    EXPECT_EQ(pushed.rejected, 0);
+    phone.sync();
+    for (Device* device : {&phone, &tablet}) {
+        const auto report = device->store().report(draft.id);
+        ASSERT_TRUE(report);
+        EXPECT_EQ(report->percentComplete, 70);
+        EXPECT_EQ(report->narrative, "二区主体完工");
+        EXPECT_EQ(device->localVersion(draft.id), serverRecord(draft.id).version);
+    }
+}
+
+TEST_F(SyncEngineTest, AValueLostToALaterEditReachesItsAuthorsInbox) {
+    Device phone(server(), "eng-field2");
+    Device tablet(server(), "eng-field2");
+    phone.sync();
+    const ProgressReport draft = phone.newReport(phone.projectId(kProjectCode), 10);
+    phone.sync();
+    tablet.sync();
+
+    ProgressReport onPhone = *phone.store().report(draft.id);
+    onPhone.percentComplete = 50;
+    ASSERT_TRUE(phone.store().saveReport(phone.actor(), onPhone));
+    ProgressReport onTablet = *tablet.store().report(draft.id);
+    onTablet.percentComplete = 80;
+    ASSERT_TRUE(tablet.store().saveReport(tablet.actor(), onTablet));
+    EXPECT_EQ(phone.sync().applied, 1);
+    const SyncReport later = tablet.sync();  // the later push wins the field
+    EXPECT_EQ(later.merged, 1);
+
+    phone.sync();
+    EXPECT_EQ(phone.store().report(draft.id)->percentComplete, 80);
+    const json inbox = phone.inbox();
+    ASSERT_EQ(inbox.size(), 1u);
+    EXPECT_EQ(inbox[0]["kind"], "conflict");
+    EXPECT_EQ(inbox[0]["record_id"], draft.id);
+    EXPECT_EQ(inbox[0]["server_record"]["losing_value"], 50);
+}
+
+TEST_F(SyncEngineTest, SmallPagesBringTheSameStateAsOnePage) {
+    Device onePage(server(), "eng-sup", 2000);
+    Device smallPages(server(), "eng-sup", 7);
+    onePage.sync();
+    smallPages.sync();
+    for (const char* sql :
+         {"SELECT count(*) FROM project", "SELECT count(*) FROM unit",
+          "SELECT count(*) FROM unit_alias", "SELECT count(*) FROM project_unit",
+          "SELECT count(*) FROM project_list", "SELECT count(*) FROM milestone",
+          "SELECT count(*) FROM progress_report", "SELECT count(*) FROM project_search",
+          "SELECT coalesce(sum(version), 0) FROM project"}) {
+        EXPECT_EQ(onePage.count(sql), smallPages.count(sql)) << sql;
+    }
+    EXPECT_GT(smallPages.count("SELECT count(*) FROM project"), 0);
+    EXPECT_EQ(smallPages.count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+    EXPECT_EQ(smallPages.count("PRAGMA foreign_keys"), 1);  // back on after the pull
+}
+
+TEST_F(SyncEngineTest, AMoveToAnotherUnitPullsAgainAndDropsWhatLeftTheScope) {
+    Device phone(server(), "eng-mover");
+    phone.sync();
+    const std::string kgxProject = phone.projectId(kProjectCode);
+    ASSERT_FALSE(kgxProject.empty());
+    const ProgressReport sent = phone.newReport(kgxProject, 15);
+    phone.sync();
+    const int projectsBefore = phone.count("SELECT count(*) FROM project");
+
+    // An administrator moves the user to 矮寨镇; the change ends the session.
+    const HttpsClient admin = server().signIn("eng-admin");
+    const auto moved =
+        admin.request("PATCH", "/v1/admin/users/eng-mover", json{{"unit", "矮寨镇"}}.dump(),
+                      {{"Content-Type", "application/json"}});
+    ASSERT_EQ(moved.status, 200) << moved.body;
+    const auto refused = phone.trySync();
+    ASSERT_FALSE(refused);
+    phone.signIn();
+
+    const SyncReport resynced = phone.sync();
+    EXPECT_TRUE(resynced.scopeChanged);
+    EXPECT_GT(resynced.dropped, 0);
+    EXPECT_TRUE(phone.projectId(kProjectCode).empty());
+    EXPECT_FALSE(phone.store().report(sent.id));
+    EXPECT_EQ(phone.count("SELECT count(*) FROM pragma_foreign_key_check"), 0);
+
+    // The device now holds exactly what a fresh device of the moved user pulls.
+    Device fresh(server(), "eng-mover");
+    fresh.sync();
+    for (const char* sql :
+         {"SELECT count(*) FROM project", "SELECT count(*) FROM milestone",
+          "SELECT count(*) FROM progress_report", "SELECT count(*) FROM project_search",
+          "SELECT coalesce(sum(version), 0) FROM project"}) {
+        EXPECT_EQ(phone.count(sql), fresh.count(sql)) << sql;
+    }
+    EXPECT_NE(phone.count("SELECT count(*) FROM project"), projectsBefore);
+}
+
+// No server at all: a phone in a tunnel. The outbox is exactly as it was.
+TEST(SyncEngineOfflineTest, ATransportFailureLeavesTheOutboxAsItWas) {
+    TempDir dir;
+    ManualClock clock{kJuly1st2022};
+    auto store = openSeededStore(dir.file("device.db"), clock);
+    const Actor field{"user-field", Role::field, unitIdByName(*store, "市科工信局"), {}};
+    ProgressReport report;
+    report.projectId = projectIdByCode(*store, kProjectCode);
+    report.period = "2022-06";
+    report.percentComplete = 20;
+    report.narrative = "基础施工";
+    ASSERT_TRUE(store->saveReport(field, report));
+    const auto before = store->outbox();
+    ASSERT_EQ(before.size(), 1u);
+
+    sync::FakeTransport network;
+    network.enqueueFailure(sync::TransportErrorKind::connect);
+    sync::SyncOptions options;
+    options.deviceId = store->deviceId();
+    options.retry.maxAttempts = 1;
+    SyncEngine engine(*store, network, options);
+    const auto outcome = engine.syncOnce();
+    ASSERT_FALSE(outcome);
+    EXPECT_EQ(outcome.error().code, "transport_connect");
+    const auto after = store->outbox();
+    ASSERT_EQ(after.size(), before.size());
+    EXPECT_EQ(after[0].n, before[0].n);
+    EXPECT_EQ(after[0].mid, before[0].mid);
+    EXPECT_EQ(after[0].fields, before[0].fields);
+    EXPECT_EQ(network.requestCount(), 1u);
+
+    // A server that refuses the batch (here: busy) leaves it just as intact.
+    network.enqueueStatus(503, R"({"error": {"code": "busy", "message": "try again"}})");
+    const auto busy = engine.syncOnce();
+    ASSERT_FALSE(busy);
+    EXPECT_EQ(busy.error().code, "busy");
+    EXPECT_EQ(store->outbox().size(), 1u);
+}
+
+// A gap answer names the first mutation the server lacks. Entries below it were applied in a run
+// whose answers were lost: they are dropped and the rest resent. A server missing mutations the
+// device no longer holds is an error, with the outbox left alone.
+TEST(SyncEngineOfflineTest, AGapResendsFromTheExpectedMutation) {
+    TempDir dir;
+    ManualClock clock{kJuly1st2022};
+    auto store = openSeededStore(dir.file("device.db"), clock);
+    const Actor field{"user-field", Role::field, unitIdByName(*store, "市科工信局"), {}};
+    ProgressReport report;
+    report.projectId = projectIdByCode(*store, kProjectCode);
+    report.period = "2022-06";
+    report.percentComplete = 20;
+    auto saved = store->saveReport(field, report);
+    ASSERT_TRUE(saved);
+    for (int percent : {30, 40}) {
+        ProgressReport edit = saved.value();
+        edit.percentComplete = percent;
+        ASSERT_TRUE(store->saveReport(field, edit));
+    }
+    ASSERT_EQ(store->pendingCount(), 3);
+
+    sync::FakeTransport network;
+    const auto gapAt = [](std::int64_t expected) {
+        json results = json::array();
+        for (int n = 1; n <= 3; ++n)
+            results.push_back({{"n", n}, {"status", "gap"}, {"expected", expected}});
+        return json{{"last_n", expected - 1}, {"results", results}}.dump();
+    };
+    network.enqueueStatus(200, gapAt(3));
+    network.enqueueStatus(
+        200, json{{"last_n", 3}, {"results", {{{"n", 3}, {"status", "applied"}, {"version", 3}}}}}
+                 .dump());
+    network.enqueueStatus(200, R"({"changes": [], "next": 0, "more": false, "scope": "s"})");
+    sync::SyncOptions options;
+    options.deviceId = store->deviceId();
+    options.retry.maxAttempts = 1;
+    SyncEngine engine(*store, network, options);
+    const auto outcome = engine.syncOnce();
+    ASSERT_TRUE(outcome) << outcome.error().message;
+    EXPECT_EQ(store->pendingCount(), 0);
+    EXPECT_EQ(outcome->applied, 1);
+    const auto exchanges = network.exchanges();
+    ASSERT_EQ(exchanges.size(), 3u);
+    const json resent = json::parse(exchanges[1].request.body);
+    ASSERT_EQ(resent["mutations"].size(), 1u);
+    EXPECT_EQ(resent["mutations"][0]["n"], 3);
+
+    // Now the server lost mutations this device no longer has.
+    ProgressReport edit = *store->report(saved->id);
+    edit.percentComplete = 50;
+    ASSERT_TRUE(store->saveReport(field, edit));  // n = 4
+    network.enqueueStatus(
+        200,
+        json{{"last_n", 1}, {"results", {{{"n", 4}, {"status", "gap"}, {"expected", 2}}}}}.dump());
+    const auto lost = engine.syncOnce();
+    ASSERT_FALSE(lost);
+    EXPECT_EQ(lost.error().code, "sync_gap");
+    EXPECT_EQ(store->pendingCount(), 1);
+}
+
+}  // namespace
+}  // namespace duban::test
