@@ -49,20 +49,8 @@ Result<NewAccount> readNewAccount(const json& body) {
     auto password = requireString(body, "password", 1024);
     auto phone = optionalString(body, "phone", 40);
     auto supervised = stringArray(body, "supervised_units");
-    if (!username)
-        return username.error();
-    if (!displayName)
-        return displayName.error();
-    if (!role)
-        return role.error();
-    if (!unit)
-        return unit.error();
-    if (!password)
-        return password.error();
-    if (!phone)
-        return phone.error();
-    if (!supervised)
-        return supervised.error();
+    if (auto error = firstError(username, displayName, role, unit, password, phone, supervised))
+        return *error;
     const auto parsedRole = parseEnum<Role>(role.value());
     if (!parsedRole)
         return makeError("invalid", "'role' must be field, enterprise, supervisor or admin.");
@@ -215,14 +203,8 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
             auto kind = requireString(body.value(), "kind", 40);
             auto parent = optionalString(body.value(), "parent", 200);
             auto aliases = stringArray(body.value(), "aliases");
-            if (!name)
-                return sendError(response, name.error());
-            if (!kind)
-                return sendError(response, kind.error());
-            if (!parent)
-                return sendError(response, parent.error());
-            if (!aliases)
-                return sendError(response, aliases.error());
+            if (auto error = firstError(name, kind, parent, aliases))
+                return sendError(response, *error);
             const auto unitKind = parseEnum<UnitKind>(kind.value());
             if (!unitKind) {
                 return sendError(response, 400, "invalid",

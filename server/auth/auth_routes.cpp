@@ -22,13 +22,8 @@ Result<LoginRequest> readLogin(const httplib::Request& request, const ServerConf
     auto password = requireString(body.value(), "password", 1024);
     auto device = requireString(body.value(), "device_id", 36);
     auto deviceName = optionalString(body.value(), "device_name", 100);
-    for (const Status& s : {username ? Status(Ok{}) : Status(username.error()),
-                            password ? Status(Ok{}) : Status(password.error()),
-                            device ? Status(Ok{}) : Status(device.error()),
-                            deviceName ? Status(Ok{}) : Status(deviceName.error())}) {
-        if (!s)
-            return s.error();
-    }
+    if (auto error = firstError(username, password, device, deviceName))
+        return *error;
     if (!isUuid(device.value()))
         return makeError("invalid", "'device_id' must be a UUID (lowercase, with dashes).");
     return LoginRequest{username.value(), password.value(), device.value(),

@@ -30,6 +30,15 @@ void sendError(httplib::Response& response, const Error& error);
 [[nodiscard]] Result<std::optional<std::string>> optionalString(const nlohmann::json& body,
                                                                 const char* field,
                                                                 std::size_t maxLength = 1000);
+// The first error among several field readings, in order; nullopt when all succeeded. Lets a
+// handler read every field, then answer with the first problem.
+template <class... Results>
+[[nodiscard]] std::optional<Error> firstError(const Results&... results) {
+    std::optional<Error> error;
+    ((error || results.ok() ? void() : void(error = results.error())), ...);
+    return error;
+}
+
 // Refuses any field not in `allowed`: a typo must not silently drop data.
 [[nodiscard]] Status onlyFields(const nlohmann::json& body,
                                 std::initializer_list<std::string_view> allowed);
