@@ -131,7 +131,7 @@ Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptio
             }
             if (applied)
                 ++report.pulled;
-            else if (hasPendingEdits(db, id))
+            else if (hasQueuedEdits(db, id))
                 ++report.skipped;
         }
         for (const std::string& projectId : touchedProjects)

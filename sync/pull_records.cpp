@@ -232,18 +232,12 @@ void deleteProjectSearch(const Database& db, const std::string& projectId) {
 
 }  // namespace
 
-bool hasPendingEdits(const Database& db, const std::string& recordId) {
-    Statement s = db.prepare("SELECT 1 FROM outbox WHERE record_id = ? LIMIT 1");
-    s.bindAll(recordId);
-    return s.step();
-}
-
 bool applyServerRecord(const Database& db, const std::string& entity, const json& record,
                        std::set<std::string>* touchedProjects) {
     if (!record.is_object() || !record.contains("id") || !record["id"].is_string())
         badRecord(entity, "no id");
     const std::string id = record["id"].get<std::string>();
-    if (hasPendingEdits(db, id))
+    if (hasQueuedEdits(db, id))
         return false;
     if (entity == "progress_report") {
         applyReport(db, record);
@@ -311,7 +305,7 @@ bool applyServerRecord(const Database& db, const std::string& entity, const json
 }
 
 bool deleteLocalRecord(const Database& db, const std::string& entity, const std::string& id) {
-    if (hasPendingEdits(db, id))
+    if (hasQueuedEdits(db, id))
         return false;
     if (entity == "progress_report") {
         db.prepare("DELETE FROM progress_report WHERE id = ?").bindAll(id).run();

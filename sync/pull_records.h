@@ -10,13 +10,13 @@
 #include <vector>
 
 #include "core/store/database.h"
+#include "core/store/outbox.h"
 
 namespace duban::sync::detail {
 
 // Ids seen per entity during a full pull.
 using SeenIds = std::map<std::string, std::vector<std::string>, std::less<>>;
 
-bool hasPendingEdits(const Database& db, const std::string& recordId);
 // Upserts `record` of `entity`. Projects whose search text may have changed are added to
 // `touchedProjects`. Returns false when skipped (pending edits, or an entity this client does not
 // keep). Throws DatabaseError for a record that does not fit the local schema.

@@ -124,41 +124,45 @@ Result<Record> LocalStore::saveAuthored(const Actor& actor, Record record) {
     const bool isNew = record.id.empty();
     if (isNew)
         record.id = m_uuids.next();
-    const Entity entity = entityOf(record);
-    const Status saved = inTransaction([&]() -> Status {
-        const auto existing = isNew ? std::nullopt : loadStored(m_db, record);
-        const Record* before = existing ? &recordOf(*existing) : nullptr;
-        if (!projectExists(m_db, record.projectId)) {
-            return makeError("not_found", "the project of this record is not on this device.");
-        }
-        const WriteRequest request{entity,
-                                   before ? WriteOp::update : WriteOp::create,
-                                   std::nullopt,
-                                   loadProjectUnits(m_db, record.projectId),
-                                   before ? before->authorId : "",
-                                   before ? std::optional(before->state) : std::nullopt};
-        if (auto allowed = mayWrite(actor, request); !allowed)
-            return allowed;
-        if (before && before->projectId != record.projectId) {
-            return makeError("invalid", "a record cannot move to another project.");
-        }
-        record.state = before ? before->state : RecordState::draft;
-        record.authorId = before ? before->authorId : actor.userId;
-        record.deviceId = m_deviceId;
-        if (auto errors = validateDraft(record); !errors.empty())
-            return validationError(errors);
-        const std::int64_t version = existing ? existing->version : 0;
-        OutboxEntry entry = mutation(entity, record.id, before ? "update" : "create", version);
-        entry.fields = before ? changedFields(toJson(*before), toJson(record)) : toJson(record);
-        if (before && entry.fields.empty())
-            return Ok{};  // nothing changed: nothing to send
-        storeRecord(m_db, record, version, formatInstantUtc(m_clock.nowMs()));
-        appendOutbox(m_db, entry);
-        return Ok{};
-    });
+    const Status saved = inTransaction([&] { return saveAuthoredIn(actor, record, isNew); });
     if (!saved)
         return saved.error();
     return record;
+}
+
+template <class Record>
+Status LocalStore::saveAuthoredIn(const Actor& actor, Record& record, bool isNew) {
+    const Entity entity = entityOf(record);
+    const auto existing = isNew ? std::nullopt : loadStored(m_db, record);
+    const Record* before = existing ? &recordOf(*existing) : nullptr;
+    if (!projectExists(m_db, record.projectId))
+        return makeError("not_found", "the project of this record is not on this device.");
+    const WriteRequest request{entity,
+                               before ? WriteOp::update : WriteOp::create,
+                               std::nullopt,
+                               loadProjectUnits(m_db, record.projectId),
+                               before ? before->authorId : "",
+                               before ? std::optional(before->state) : std::nullopt};
+    if (auto allowed = mayWrite(actor, request); !allowed)
+        return allowed;
+    if (before && before->projectId != record.projectId)
+        return makeError("invalid", "a record cannot move to another project.");
+    record.state = before ? before->state : RecordState::draft;
+    record.authorId = before ? before->authorId : actor.userId;
+    record.deviceId = m_deviceId;
+    if (auto errors = validateDraft(record); !errors.empty())
+        return validationError(errors);
+    const std::int64_t version = existing ? existing->version : 0;
+    // The server holds a record once it gave it a version or once its create is queued. One whose
+    // create it refused holds neither, so it is sent whole again, as a create.
+    const bool onServer = before && (version > 0 || hasQueuedEdits(m_db, record.id));
+    OutboxEntry entry = mutation(entity, record.id, onServer ? "update" : "create", version);
+    entry.fields = onServer ? changedFields(toJson(*before), toJson(record)) : toJson(record);
+    if (onServer && entry.fields.empty())
+        return Ok{};  // nothing changed: nothing to send
+    storeRecord(m_db, record, version, formatInstantUtc(m_clock.nowMs()));
+    appendOutbox(m_db, entry);
+    return Ok{};
 }
 
 Result<ProgressReport> LocalStore::saveReport(const Actor& actor, ProgressReport report) {
@@ -171,84 +175,166 @@ Result<SiteVisit> LocalStore::saveVisit(const Actor& actor, SiteVisit visit) {
 
 Status LocalStore::transition(const Actor& actor, Entity entity, const std::string& id,
                               Transition transition, const std::string& comment) {
-    return inTransaction([&]() -> Status {
-        const auto report = entity == Entity::progress_report ? loadReport(m_db, id) : std::nullopt;
-        const auto visit = entity == Entity::site_visit ? loadVisit(m_db, id) : std::nullopt;
-        if (!report && !visit)
-            return makeError("not_found", "no such record on this device.");
-        const std::string projectId = report ? report->report.projectId : visit->visit.projectId;
-        const RecordState state = report ? report->report.state : visit->visit.state;
-        const std::string authorId = report ? report->report.authorId : visit->visit.authorId;
-        const std::int64_t version = report ? report->version : visit->version;
+    return inTransaction([&] { return transitionIn(actor, entity, id, transition, comment); });
+}
 
-        WriteRequest request{entity,     WriteOp::transition,
-                             transition, loadProjectUnits(m_db, projectId),
-                             authorId,   state};
-        if (auto allowed = mayWrite(actor, request); !allowed)
-            return allowed;
-        const auto next = nextState(state, transition);
-        if (!next)
-            return next.error();
-        if (needsComment(transition) && comment.find_first_not_of(" \t\r\n") == std::string::npos) {
-            return makeError("invalid",
-                             "a return or dispute needs a comment saying what to correct.");
-        }
-        const std::string now = formatInstantUtc(m_clock.nowMs());
-        if (report) {
-            ProgressReport updated = report->report;
-            if (transition == Transition::submit) {
-                const ReportContext context{dateAt(m_clock.nowMs()),
-                                            projectTotalInvestment(m_db, projectId)};
-                if (auto errors = validateProgressReport(updated, context, true); !errors.empty()) {
-                    return validationError(errors);
-                }
+Status LocalStore::transitionIn(const Actor& actor, Entity entity, const std::string& id,
+                                Transition transition, const std::string& comment) {
+    const auto report = entity == Entity::progress_report ? loadReport(m_db, id) : std::nullopt;
+    const auto visit = entity == Entity::site_visit ? loadVisit(m_db, id) : std::nullopt;
+    if (!report && !visit)
+        return makeError("not_found", "no such record on this device.");
+    const std::string projectId = report ? report->report.projectId : visit->visit.projectId;
+    const RecordState state = report ? report->report.state : visit->visit.state;
+    const std::string authorId = report ? report->report.authorId : visit->visit.authorId;
+    const std::int64_t version = report ? report->version : visit->version;
+
+    WriteRequest request{entity,     WriteOp::transition,
+                         transition, loadProjectUnits(m_db, projectId),
+                         authorId,   state};
+    if (auto allowed = mayWrite(actor, request); !allowed)
+        return allowed;
+    const auto next = nextState(state, transition);
+    if (!next)
+        return next.error();
+    if (needsComment(transition) && comment.find_first_not_of(" \t\r\n") == std::string::npos) {
+        return makeError("invalid", "a return or dispute needs a comment saying what to correct.");
+    }
+    const std::string now = formatInstantUtc(m_clock.nowMs());
+    if (report) {
+        ProgressReport updated = report->report;
+        if (transition == Transition::submit) {
+            const ReportContext context{dateAt(m_clock.nowMs()),
+                                        projectTotalInvestment(m_db, projectId)};
+            if (auto errors = validateProgressReport(updated, context, true); !errors.empty()) {
+                return validationError(errors);
             }
-            updated.state = next.value();
-            storeReport(m_db, updated, version, now);
+        }
+        updated.state = next.value();
+        storeReport(m_db, updated, version, now);
+    } else {
+        SiteVisit updated = visit->visit;
+        if (transition == Transition::submit) {
+            if (auto errors = validateSiteVisit(updated, m_clock.nowMs(), true); !errors.empty()) {
+                return validationError(errors);
+            }
+        }
+        updated.state = next.value();
+        storeVisit(m_db, updated, version, now);
+    }
+    OutboxEntry entry = mutation(entity, id, "transition", version);
+    entry.transition = std::string(toString(transition));
+    entry.comment = comment;
+    appendOutbox(m_db, entry);
+    return Ok{};
+}
+
+Status LocalStore::deleteDraft(const Actor& actor, Entity entity, const std::string& id) {
+    return inTransaction([&] { return deleteIn(actor, entity, id); });
+}
+
+Status LocalStore::deleteIn(const Actor& actor, Entity entity, const std::string& id) {
+    const auto report = entity == Entity::progress_report ? loadReport(m_db, id) : std::nullopt;
+    const auto visit = entity == Entity::site_visit ? loadVisit(m_db, id) : std::nullopt;
+    if (!report && !visit)
+        return makeError("not_found", "no such record on this device.");
+    const std::string projectId = report ? report->report.projectId : visit->visit.projectId;
+    WriteRequest request{entity,
+                         WriteOp::remove,
+                         std::nullopt,
+                         loadProjectUnits(m_db, projectId),
+                         report ? report->report.authorId : visit->visit.authorId,
+                         report ? report->report.state : visit->visit.state};
+    if (auto allowed = mayWrite(actor, request); !allowed)
+        return allowed;
+    const std::int64_t version = report ? report->version : visit->version;
+    const char* table = entity == Entity::progress_report
+                            ? "DELETE FROM progress_report WHERE id = ?"
+                            : "DELETE FROM site_visit WHERE id = ?";
+    m_db.prepare(table).bindAll(id).run();
+    // A draft whose create is queued is deleted through the server too: outbox numbers must stay
+    // contiguous (the server refuses a gap), so its create is sent and then deleted. One the
+    // server never took and that waits for nothing is simply gone.
+    if (version > 0 || hasQueuedEdits(m_db, id))
+        appendOutbox(m_db, mutation(entity, id, "delete", version));
+    return Ok{};
+}
+
+Status LocalStore::resolveInbox(const Actor& actor, const std::string& inboxId, InboxAction action,
+                                const nlohmann::json& edits) {
+    if (!edits.is_object())
+        return makeError("invalid", "edits are a JSON object of record fields.");
+    return inTransaction([&]() -> Status {
+        const auto item = loadInboxItem(m_db, inboxId);
+        if (!item)
+            return makeError("not_found", "no such inbox item on this device.");
+        if (!item->isOpen()) {
+            return makeError("already_resolved",
+                             "this inbox item was already " + item->resolution.value_or("") + ".");
+        }
+        if (action == InboxAction::resubmit) {
+            if (Status resent = resubmitIn(actor, *item, edits); !resent)
+                return resent;
         } else {
-            SiteVisit updated = visit->visit;
-            if (transition == Transition::submit) {
-                if (auto errors = validateSiteVisit(updated, m_clock.nowMs(), true);
-                    !errors.empty()) {
-                    return validationError(errors);
-                }
-            }
-            updated.state = next.value();
-            storeVisit(m_db, updated, version, now);
+            discardIn(*item);
         }
-        OutboxEntry entry = mutation(entity, id, "transition", version);
-        entry.transition = std::string(toString(transition));
-        entry.comment = comment;
-        appendOutbox(m_db, entry);
+        markInboxResolved(m_db, item->id,
+                          action == InboxAction::resubmit ? "resubmitted" : "discarded",
+                          formatInstantUtc(m_clock.nowMs()));
         return Ok{};
     });
 }
 
-Status LocalStore::deleteDraft(const Actor& actor, Entity entity, const std::string& id) {
-    return inTransaction([&]() -> Status {
-        const auto report = entity == Entity::progress_report ? loadReport(m_db, id) : std::nullopt;
-        const auto visit = entity == Entity::site_visit ? loadVisit(m_db, id) : std::nullopt;
-        if (!report && !visit)
-            return makeError("not_found", "no such record on this device.");
-        const std::string projectId = report ? report->report.projectId : visit->visit.projectId;
-        WriteRequest request{entity,
-                             WriteOp::remove,
-                             std::nullopt,
-                             loadProjectUnits(m_db, projectId),
-                             report ? report->report.authorId : visit->visit.authorId,
-                             report ? report->report.state : visit->visit.state};
-        if (auto allowed = mayWrite(actor, request); !allowed)
-            return allowed;
-        const std::int64_t version = report ? report->version : visit->version;
-        const char* table = entity == Entity::progress_report
-                                ? "DELETE FROM progress_report WHERE id = ?"
-                                : "DELETE FROM site_visit WHERE id = ?";
-        m_db.prepare(table).bindAll(id).run();
-        // Always queued, also for a draft the server never saw: outbox numbers must stay
-        // contiguous (the server refuses a gap), so its create is sent and then deleted.
-        appendOutbox(m_db, mutation(entity, id, "delete", version));
-        return Ok{};
-    });
+Status LocalStore::resubmitIn(const Actor& actor, const InboxItem& item,
+                              const nlohmann::json& edits) {
+    const auto entity = parseEnum<Entity>(item.entity);
+    if (!entity || (*entity != Entity::progress_report && *entity != Entity::site_visit)) {
+        return makeError("invalid",
+                         "only reports and visits are resubmitted from a device; "
+                         "discard this item instead.");
+    }
+    const std::string op = item.kind == "conflict" ? "update" : item.mutation.value("op", "");
+    if (op == "transition") {
+        const auto transition = parseEnum<Transition>(item.mutation.value("transition", ""));
+        if (!transition)
+            return makeError("invalid", "the refused transition is not one this device knows.");
+        const std::string comment = edits.value("comment", item.mutation.value("comment", ""));
+        return transitionIn(actor, *entity, item.recordId, *transition, comment);
+    }
+    if (op == "delete")
+        return deleteIn(actor, *entity, item.recordId);
+    // What was typed, with the user's corrections on top, through the same rules as the first
+    // save: on the record as the device now holds it (the server's version after a refusal).
+    nlohmann::json fields = item.typedFields();
+    fields.update(edits);
+    if (*entity == Entity::progress_report)
+        return resaveWith<ProgressReport>(actor, item.recordId, fields);
+    return resaveWith<SiteVisit>(actor, item.recordId, fields);
+}
+
+template <class Record>
+Status LocalStore::resaveWith(const Actor& actor, const std::string& id,
+                              const nlohmann::json& fields) {
+    Record record;
+    record.id = id;
+    const auto stored = loadStored(m_db, record);
+    if (stored)
+        record = recordOf(*stored);
+    if (Status applied = applyJson(record, fields); !applied)
+        return applied;
+    return saveAuthoredIn(actor, record, !stored);
+}
+
+void LocalStore::discardIn(const InboxItem& item) {
+    // A refused create leaves a local copy the server never took: with nothing queued for it,
+    // it goes (the inbox item keeps what was typed).
+    if (item.kind != "rejected" || item.mutation.value("op", "") != "create")
+        return;
+    const char* sql = item.entity == "progress_report"
+                          ? "DELETE FROM progress_report WHERE id = ? AND version = 0"
+                          : "DELETE FROM site_visit WHERE id = ? AND version = 0";
+    if (!hasQueuedEdits(m_db, item.recordId))
+        m_db.prepare(sql).bindAll(item.recordId).run();
 }
 
 std::optional<ProgressReport> LocalStore::report(const std::string& id) const {

@@ -11,6 +11,7 @@
 #include "core/rules/access.h"
 #include "core/rules/validation.h"
 #include "core/store/database.h"
+#include "core/store/inbox.h"
 #include "core/store/outbox.h"
 #include "core/util/clock.h"
 #include "core/util/hlc.h"
@@ -18,6 +19,8 @@
 #include "core/util/uuid.h"
 
 namespace duban {
+
+enum class InboxAction { resubmit, discard };
 
 class LocalStore {
 public:
@@ -42,6 +45,14 @@ public:
     // Removes a draft that never left the device, or queues its deletion.
     [[nodiscard]] Status deleteDraft(const Actor& actor, Entity entity, const std::string& id);
 
+    // Acts on an open inbox item. `resubmit` queues again what the server refused or what lost
+    // to a later edit — with `edits` (record fields, or `comment` for a transition) on top —
+    // through the same rules as the first time; `discard` lets it go. Either way the item stays,
+    // resolved, as the record of the decision.
+    [[nodiscard]] Status resolveInbox(const Actor& actor, const std::string& inboxId,
+                                      InboxAction action,
+                                      const nlohmann::json& edits = nlohmann::json::object());
+
     [[nodiscard]] std::optional<ProgressReport> report(const std::string& id) const;
     [[nodiscard]] std::optional<SiteVisit> visit(const std::string& id) const;
     [[nodiscard]] std::vector<OutboxEntry> outbox(int limit = 100) const {
@@ -55,6 +66,16 @@ private:
     // One save path for both authored records: rules, validation, record and outbox together.
     template <class Record>
     Result<Record> saveAuthored(const Actor& actor, Record record);
+    // The edits themselves, inside a transaction the caller holds.
+    template <class Record>
+    Status saveAuthoredIn(const Actor& actor, Record& record, bool isNew);
+    Status transitionIn(const Actor& actor, Entity entity, const std::string& id,
+                        Transition transition, const std::string& comment);
+    Status deleteIn(const Actor& actor, Entity entity, const std::string& id);
+    Status resubmitIn(const Actor& actor, const InboxItem& item, const nlohmann::json& edits);
+    template <class Record>
+    Status resaveWith(const Actor& actor, const std::string& id, const nlohmann::json& fields);
+    void discardIn(const InboxItem& item);
     [[nodiscard]] std::vector<FieldError> validateDraft(const ProgressReport& report) const;
     [[nodiscard]] std::vector<FieldError> validateDraft(const SiteVisit& visit) const;
 

@@ -42,4 +42,10 @@ int outboxSize(const Database& db) {
     return s.integer(0);
 }
 
+bool hasQueuedEdits(const Database& db, const std::string& recordId) {
+    Statement s = db.prepare("SELECT 1 FROM outbox WHERE record_id = ? LIMIT 1");
+    s.bindAll(recordId);
+    return s.step();
+}
+
 }  // namespace duban

@@ -29,5 +29,7 @@ struct OutboxEntry {
 std::int64_t appendOutbox(const Database& db, const OutboxEntry& entry);
 [[nodiscard]] std::vector<OutboxEntry> readOutbox(const Database& db, int limit);
 [[nodiscard]] int outboxSize(const Database& db);
+// Whether a change of this record still waits to be sent (a pull must not overwrite it).
+[[nodiscard]] bool hasQueuedEdits(const Database& db, const std::string& recordId);
 
 }  // namespace duban

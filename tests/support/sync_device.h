@@ -1,0 +1,81 @@
+#pragma once
+// A signed-in phone for end-to-end sync tests: its own store file, its own libcurl connection and
+// token, its own SyncEngine, against the real server over HTTPS.
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+#include "core/rules/access.h"
+#include "core/store/local_store.h"
+#include "core/util/clock.h"
+#include "sync/curl_transport.h"
+#include "sync/sync_engine.h"
+#include "tests/support/test_server.h"
+#include "tests/support/test_store.h"
+
+namespace duban::test {
+
+// Forwards to a real transport; can lose the next push's answer after the server acted — the
+// failure that makes exactly-once matter.
+class LossyTransport final : public sync::HttpTransport {
+public:
+    explicit LossyTransport(sync::HttpTransport& inner) : m_inner(inner) {}
+    void loseNextPushResponse() { m_losePush = true; }
+
+    Result<sync::HttpResponse> send(const sync::HttpRequest& request,
+                                    const sync::ProgressCallback& progress = {}) override;
+    void cancel() override { m_inner.cancel(); }
+    void resetCancel() override { m_inner.resetCancel(); }
+    [[nodiscard]] bool isCancelled() const override { return m_inner.isCancelled(); }
+    bool sleepUnlessCancelled(std::chrono::milliseconds delay) override {
+        return m_inner.sleepUnlessCancelled(delay);
+    }
+
+private:
+    sync::HttpTransport& m_inner;
+    bool m_losePush = false;
+};
+
+class Device {
+public:
+    Device(const TestServer& server, const std::string& username, int pullLimit = 500);
+
+    // Signs in (again: a changed unit ends the user's sessions) with this device's id.
+    void signIn();
+
+    // syncOnce(), expecting success (a failed expectation otherwise).
+    sync::SyncReport sync();
+    Result<sync::SyncReport> trySync() { return m_engine->syncOnce(); }
+    // Pull alone, as a run that pushed nothing (its push found the network gone, say).
+    sync::SyncReport pullOnly();
+
+    LocalStore& store() { return *m_store; }
+    const Actor& actor() const { return m_actor; }
+    LossyTransport& network() { return *m_lossy; }
+
+    [[nodiscard]] std::string projectId(const std::string& code) const;
+    [[nodiscard]] int count(const char* sql) const;
+    // The inbox as JSON rows {id, kind, entity, record_id, code, server_record, resolution}.
+    [[nodiscard]] nlohmann::json inbox() const;
+    // The version of a report or visit (ids are UUIDs: one table at most holds it); -1 if none.
+    [[nodiscard]] std::int64_t localVersion(const std::string& id) const;
+
+    // A June 2022 draft report / visit on `projectId`, saved through the store's rules.
+    ProgressReport newReport(const std::string& projectId, int percent);
+    SiteVisit newVisit(const std::string& projectId);
+
+private:
+    SystemClock m_systemClock;
+    ManualClock m_clock{kJuly1st2022};  // the reports speak of June 2022
+    TempDir m_dir;
+    std::unique_ptr<sync::CurlTransport> m_curl;
+    std::unique_ptr<LossyTransport> m_lossy;
+    std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<sync::SyncEngine> m_engine;
+    Actor m_actor;
+    std::string m_username;
+    std::string m_deviceId;
+};
+
+}  // namespace duban::test
