@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <string>
 
 namespace duban {
 
@@ -12,7 +13,20 @@ std::optional<Yuan> parseWan(std::string_view text) {
         text.remove_prefix(1);
     }
     const auto dot = text.find('.');
-    const std::string_view whole = text.substr(0, dot);
+    // Thousands may be grouped as the tables print them ("273,027"), but only correctly.
+    std::string whole(text.substr(0, dot));
+    if (whole.find(',') != std::string::npos) {
+        const auto first = whole.find(',');
+        if (first == 0 || first > 3)
+            return std::nullopt;
+        for (std::size_t at = first; at < whole.size(); at += 4) {
+            if (whole[at] != ',' || whole.size() - at < 4)
+                return std::nullopt;
+        }
+        if ((whole.size() - first) % 4 != 0)
+            return std::nullopt;
+        std::erase(whole, ',');
+    }
     const std::string_view fraction = dot == std::string_view::npos ? "" : text.substr(dot + 1);
     if (whole.empty() || whole.size() > 12 || fraction.size() > 4 ||
         (dot != std::string_view::npos && fraction.empty())) {

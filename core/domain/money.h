@@ -10,8 +10,9 @@ namespace duban {
 
 inline constexpr Yuan kYuanPerWan = 10'000;
 
-// A figure in 万元 as typed or printed ("2673897", "1568.5", "0.25") → exact yuan. At most four
-// decimals (one yuan); anything else, or a value beyond ±10^12 万元, is nullopt.
+// A figure in 万元 as typed or printed ("2673897", "273,027", "1568.5", "0.25") → exact yuan.
+// Thousands separators only where they belong; at most four decimals (one yuan); anything else,
+// or a value beyond ±10^12 万元, is nullopt.
 [[nodiscard]] std::optional<Yuan> parseWan(std::string_view text);
 // A JSON number in 万元 → yuan, rounded to the nearest yuan.
 [[nodiscard]] Yuan wanToYuan(double wan);

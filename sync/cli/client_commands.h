@@ -1,17 +1,14 @@
 #pragma once
-// duban-client, the headless client: sign in, sync, look at the local store. The commands live
-// here, in a library, so tests run them exactly as the executable does.
+// duban-client, the headless client: sign in, edit offline, sync, act on the inbox. The commands
+// live here, in a library, so tests run them exactly as the executable does.
 #include <istream>
 #include <ostream>
 #include <string>
 #include <vector>
 
-namespace duban::cli {
+#include "sync/cli/command_line.h"
 
-// Exit codes.
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailure = 1;  // the command ran and failed (message on `err`)
-inline constexpr int kExitUsage = 2;    // the command line was wrong (usage on `err`)
+namespace duban::cli {
 
 // `args` excludes the program name. The password for `login` comes from DUBAN_PASSWORD, else the
 // first line of `in`.

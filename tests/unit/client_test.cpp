@@ -34,10 +34,17 @@ protected:
     void SetUp() override { ::setenv("DUBAN_PASSWORD", TestServer::kTestPassword, 1); }
     void TearDown() override { ::unsetenv("DUBAN_PASSWORD"); }
 
-    [[nodiscard]] std::string profile() const { return m_dir.file("profile").string(); }
+    [[nodiscard]] std::string profile(const std::string& name = "profile") const {
+        return m_dir.file(name).string();
+    }
 
     ClientRun run(std::vector<std::string> args, const std::string& stdinText = {}) const {
-        args.insert(args.begin(), {"--profile", profile()});
+        return runIn("profile", std::move(args), stdinText);
+    }
+    // As `run`, in the profile folder `name` (one per device).
+    ClientRun runIn(const std::string& name, std::vector<std::string> args,
+                    const std::string& stdinText = {}) const {
+        args.insert(args.begin(), {"--profile", profile(name)});
         std::istringstream in(stdinText);
         std::ostringstream out;
         std::ostringstream err;
@@ -49,9 +56,33 @@ protected:
     }
 
     ClientRun login(const std::string& username, const std::string& stdinText = {}) const {
-        return run({"login", "--server", s_server->baseUrl(), "--ca", s_server->caFile().string(),
-                    "--username", username},
-                   stdinText);
+        return loginIn("profile", username, stdinText);
+    }
+    ClientRun loginIn(const std::string& name, const std::string& username,
+                      const std::string& stdinText = {}) const {
+        return runIn(name,
+                     {"login", "--server", s_server->baseUrl(), "--ca", s_server->caFile().string(),
+                      "--username", username},
+                     stdinText);
+    }
+    // Runs a --json command that must succeed and returns its document.
+    json jsonIn(const std::string& name, std::vector<std::string> args) const {
+        args.insert(args.begin(), "--json");
+        const ClientRun r = runIn(name, args);
+        EXPECT_EQ(r.code, 0) << testing::PrintToString(args) << ": " << r.err;
+        return r.code == 0 ? json::parse(r.out) : json();
+    }
+    static std::string serverState(const std::string& id) {
+        std::string state;
+        s_server->withDatabase([&](const Database& db) {
+            Statement s = db.prepare(
+                "SELECT state FROM progress_report WHERE id = ?1 "
+                "UNION ALL SELECT state FROM site_visit WHERE id = ?1");
+            s.bindAll(id);
+            if (s.step())
+                state = s.text(0);
+        });
+        return state;
     }
 
     static std::unique_ptr<TestServer> s_server;
@@ -148,6 +179,16 @@ TEST_F(ClientTest, UsageErrorsExitTwoWithTheUsage) {
              {"projects", "--limit", "many"},
              {"status", "extra"},
              {"--bogus", "status"},
+             {"visit"},
+             {"visit", "fly"},
+             {"visit", "add", "--lat", "28.3"},
+             {"visit", "add", "--position-source", "guess"},
+             {"report", "add", "--percent", "120"},
+             {"report", "add", "--investment", "lots"},
+             {"approve"},
+             {"return", "a", "b"},
+             {"records", "--state", "lost"},
+             {"resubmit", "x", "--set", "[1]"},
          }) {
         const ClientRun r = run(args);
         EXPECT_EQ(r.code, 2) << testing::PrintToString(args);
@@ -155,6 +196,90 @@ TEST_F(ClientTest, UsageErrorsExitTwoWithTheUsage) {
     }
     // Not a usage error: no profile in the folder yet.
     EXPECT_EQ(run({"sync"}).code, 1);
+}
+
+// The offline work of a field officer, a supervisor's decisions and the race two supervisors run,
+// all from the command line against the real server.
+TEST_F(ClientTest, FieldWorkIsWrittenOfflineSyncedReviewedAndARaceIsShownInTheInbox) {
+    s_server->createUser("cli-field", Role::field, "市科工信局");
+    s_server->createUser("cli-sup", Role::supervisor, "市发改局");
+    s_server->createUser("cli-sup2", Role::supervisor, "市发改局");
+    ASSERT_EQ(loginIn("field", "cli-field").code, 0);
+    ASSERT_EQ(loginIn("sup", "cli-sup").code, 0);
+    ASSERT_EQ(loginIn("sup2", "cli-sup2").code, 0);
+    for (const char* device : {"field", "sup", "sup2"})
+        ASSERT_EQ(runIn(device, {"sync"}).code, 0);
+
+    // Offline: a visit and a report, both submitted, checked by the core rules on the device.
+    const json visit = jsonIn(
+        "field", {"visit", "add", "--project", "key_projects_2022#1", "--at",
+                  "2022-06-30T02:00:00Z", "--lat", "28.31", "--lon", "109.73", "--accuracy", "8",
+                  "--notes", "三区二期酿酒车间基础施工", "--people", "项目经理 张工", "--submit"});
+    EXPECT_EQ(visit["state"], "submitted");
+    EXPECT_EQ(visit["position"]["source"], "manual");
+    const ClientRun invalid = runIn("field", {"report", "add", "--project", "key_projects_2022#1",
+                                              "--period", "2099-01", "--percent", "40"});
+    EXPECT_EQ(invalid.code, 1);
+    EXPECT_NE(invalid.err.find("(invalid)"), std::string::npos) << invalid.err;
+    const json report =
+        jsonIn("field", {"report", "add", "--project", "key_projects_2022#1", "--period", "2022-06",
+                         "--investment", "1,500.5", "--percent", "40", "--narrative",
+                         "主体结构施工中", "--problems", "用地报批滞后", "--submit"});
+    EXPECT_EQ(report["investment"], 15'005'000);  // 1,500.5万元 in yuan
+    EXPECT_EQ(report["state"], "submitted");
+    const std::string reportId = report["id"];
+    EXPECT_EQ(jsonIn("field", {"status"})["pending"], 4);  // two creates, two submits
+    EXPECT_TRUE(serverState(reportId).empty());            // nothing left the device yet
+
+    const json pushed = jsonIn("field", {"sync"});
+    EXPECT_EQ(pushed["applied"], 4);
+    EXPECT_EQ(jsonIn("field", {"status"})["pending"], 0);
+    EXPECT_EQ(serverState(reportId), "submitted");
+    EXPECT_EQ(serverState(visit["id"]), "submitted");
+
+    // A field officer cannot approve, on the device already.
+    const ClientRun forbidden = runIn("field", {"approve", reportId});
+    EXPECT_EQ(forbidden.code, 1);
+    EXPECT_NE(forbidden.err.find("(forbidden)"), std::string::npos) << forbidden.err;
+
+    // Two supervisors see the queue; one returns the report, the other approves it offline.
+    jsonIn("sup", {"sync"});
+    jsonIn("sup2", {"sync"});
+    const json queue = jsonIn("sup", {"records", "--state", "submitted"});
+    bool queued = false;
+    for (const json& row : queue)
+        queued = queued || row["id"] == reportId;
+    EXPECT_TRUE(queued) << queue.dump();
+    EXPECT_EQ(runIn("sup", {"return", reportId}).code, 1);  // a return says why
+    EXPECT_EQ(jsonIn("sup", {"return", reportId, "--comment", "请补充投资完成依据"})["state"],
+              "returned");
+    EXPECT_EQ(jsonIn("sup2", {"approve", reportId})["state"], "approved");
+    EXPECT_EQ(jsonIn("sup2", {"approve", visit["id"]})["state"], "approved");
+    jsonIn("sup", {"sync"});
+    const json late = jsonIn("sup2", {"sync"});
+    EXPECT_EQ(late["rejected"], 1);
+    EXPECT_EQ(late["applied"], 1);
+    EXPECT_EQ(serverState(reportId), "returned");  // rejected, not merged
+    EXPECT_EQ(serverState(visit["id"]), "approved");
+
+    const json status = jsonIn("sup2", {"status"});
+    EXPECT_EQ(status["rejected"], 1);
+    const json inbox = jsonIn("sup2", {"inbox"});
+    ASSERT_EQ(inbox.size(), 1u);
+    EXPECT_EQ(inbox[0]["record_id"], reportId);
+    EXPECT_EQ(inbox[0]["code"], "invalid_transition");
+    EXPECT_EQ(inbox[0]["server_record"]["state"], "returned");
+    const ClientRun shown = runIn("sup2", {"inbox"});
+    EXPECT_NE(shown.out.find("refused"), std::string::npos) << shown.out;
+    EXPECT_EQ(jsonIn("sup2", {"discard", inbox[0]["id"]})["resolution"], "discarded");
+    EXPECT_EQ(jsonIn("sup2", {"status"})["inbox"], 0);
+    EXPECT_EQ(jsonIn("sup2", {"inbox", "--all"}).size(), 1u);
+
+    // The officer sees the return and submits again.
+    jsonIn("field", {"sync"});
+    EXPECT_EQ(jsonIn("field", {"submit", reportId})["state"], "submitted");
+    jsonIn("field", {"sync"});
+    EXPECT_EQ(serverState(reportId), "submitted");
 }
 
 }  // namespace

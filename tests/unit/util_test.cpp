@@ -92,6 +92,12 @@ TEST(Money, ParsesWanExactlyToYuan) {
     EXPECT_FALSE(parseWan(""));
     EXPECT_FALSE(parseWan("1."));
     EXPECT_FALSE(parseWan("1234567890123"));
+    EXPECT_EQ(parseWan("273,027"), 2'730'270'000);
+    EXPECT_EQ(parseWan("2,673,897.5"), 26'738'975'000);
+    EXPECT_EQ(parseWan("-1,500"), -15'000'000);
+    for (const char* misgrouped :
+         {",500", "1,50", "1,5000", "1234,567", "1,,500", "1,500,", "1,500,00"})
+        EXPECT_FALSE(parseWan(misgrouped)) << misgrouped;
     EXPECT_EQ(wanToYuan(273027), 2'730'270'000);
     EXPECT_EQ(wanToYuan(0.1), 1000);
 }

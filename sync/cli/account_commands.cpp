@@ -1,0 +1,176 @@
+// login, sync, status: the device's relation to its server.
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "core/domain/dates.h"
+#include "core/store/inbox.h"
+#include "sync/cli/client_session.h"
+#include "sync/cli/commands.h"
+#include "sync/sync_engine.h"
+
+namespace duban::cli {
+
+using nlohmann::json;
+
+int loginCommand(const Invocation& invocation, Io& io) {
+    const std::string server = invocation.option("--server");
+    const std::string username = invocation.option("--username");
+    if (server.empty() || username.empty())
+        throw UsageError("login needs --server URL and --username NAME");
+    std::string password;
+    if (const char* fromEnv = std::getenv("DUBAN_PASSWORD"); fromEnv != nullptr) {
+        password = fromEnv;
+    } else if (!std::getline(io.in, password) || password.empty()) {
+        return fail(io.err, makeError("password_missing",
+                                      "no password: set DUBAN_PASSWORD or give it on stdin."));
+    }
+
+    const ProfileDir dir(invocation.profileDir);
+    SystemClock clock;
+    ClientProfile profile;
+    if (auto existing = dir.load(); existing) {
+        profile = std::move(existing).value();
+        // The store holds one user's data and unsent edits: it is not handed to someone else.
+        if (!profile.username.empty() &&
+            (profile.username != username || profile.server != server)) {
+            return fail(io.err, makeError("profile_in_use",
+                                          "the profile in " + dir.path().string() + " belongs to " +
+                                              profile.username + " at " + profile.server +
+                                              "; use another --profile folder."));
+        }
+    }
+    if (profile.deviceId.empty())
+        profile.deviceId = newDeviceId(clock);
+    profile.server = server;
+    // Absolute, so later commands find it whatever folder they run from.
+    const std::string ca = invocation.option("--ca");
+    profile.caFile = ca.empty() ? std::string() : std::filesystem::absolute(ca).string();
+    profile.username = username;
+    profile.token.clear();
+
+    auto transport = makeTransport(profile);
+    if (!transport)
+        return fail(io.err, transport.error());
+    sync::HttpRequest request;
+    request.method = "POST";
+    request.path = "/v1/auth/login";
+    request.body = json{{"username", username},
+                        {"password", password},
+                        {"device_id", profile.deviceId},
+                        {"device_name", "duban-client"}}
+                       .dump();
+    auto response = transport.value()->send(request);
+    if (!response)
+        return fail(io.err, response.error());
+    if (response->status != 200)
+        return fail(io.err, sync::detail::responseError(response.value(), "sign-in refused"));
+    const json body = json::parse(response->body, nullptr, false);
+    if (!body.is_object() || !body.contains("token") || !body["token"].is_string())
+        return fail(io.err, makeError("bad_response", "the server's sign-in answer has no token."));
+    profile.token = body["token"].get<std::string>();
+    profile.user = body.value("user", json::object());
+    if (auto saved = dir.save(profile); !saved)
+        return fail(io.err, saved.error());
+    if (invocation.json) {
+        io.out << json{{"user", profile.user},
+                       {"device_id", profile.deviceId},
+                       {"expires_at", body.value("expires_at", std::string())},
+                       {"profile", dir.path().string()}}
+                      .dump()
+               << "\n";
+    } else {
+        io.out << "signed in as " << describeUser(profile.user) << "\n";
+    }
+    return kExitOk;
+}
+
+int syncCommand(const Invocation& invocation, Io& io) {
+    auto session = openSession(ProfileDir(invocation.profileDir));
+    if (!session)
+        return fail(io.err, session.error());
+    Session& s = *session.value();
+    auto transport = makeTransport(s.profile);
+    if (!transport)
+        return fail(io.err, transport.error());
+    sync::SyncOptions options;
+    options.deviceId = s.profile.deviceId;
+    sync::SyncEngine engine(*s.store, *transport.value(), options);
+    auto report = engine.syncOnce();
+    if (!report) {
+        Error error = report.error();
+        if (error.code == "unauthorized")
+            error.message += "; sign in again with `duban-client login`.";
+        return fail(io.err, error);
+    }
+    const std::string syncedAt = formatInstantUtc(s.clock.nowMs());
+    try {
+        setStateValue(s.store->database(), kLastSyncKey, syncedAt);
+    } catch (const DatabaseError& e) {
+        return fail(io.err, makeError("store_failed", std::string("sync done, but ") + e.what()));
+    }
+    const sync::SyncReport& r = report.value();
+    if (invocation.json) {
+        io.out << json{{"pushed", r.pushed},     {"applied", r.applied},
+                       {"merged", r.merged},     {"duplicates", r.duplicates},
+                       {"rejected", r.rejected}, {"conflicts", r.conflicts},
+                       {"pulled", r.pulled},     {"skipped", r.skipped},
+                       {"dropped", r.dropped},   {"scope_changed", r.scopeChanged},
+                       {"synced_at", syncedAt}}
+                      .dump()
+               << "\n";
+    } else {
+        io.out << "pushed " << r.pushed << ", applied " << r.applied << ", rejected " << r.rejected
+               << ", pulled " << r.pulled << "\n";
+        if (r.rejected > 0 || r.conflicts > 0)
+            io.out << "see `duban-client inbox` for what the server did not take.\n";
+    }
+    return kExitOk;
+}
+
+int statusCommand(const Invocation& invocation, Io& io) {
+    auto session = openSession(ProfileDir(invocation.profileDir));
+    if (!session)
+        return fail(io.err, session.error());
+    Session& s = *session.value();
+    int pending = 0;
+    int rejected = 0;
+    int conflicts = 0;
+    std::optional<std::string> lastSync;
+    try {
+        const Database& db = s.store->database();
+        pending = s.store->pendingCount();
+        Statement count = db.prepare(
+            "SELECT count(*) FILTER (WHERE kind = 'rejected'), "
+            "count(*) FILTER (WHERE kind = 'conflict') FROM inbox WHERE resolved_at IS NULL");
+        count.step();
+        rejected = count.integer(0);
+        conflicts = count.integer(1);
+        lastSync = stateValue(db, kLastSyncKey);
+    } catch (const DatabaseError& e) {
+        return fail(io.err, makeError("store_failed", e.what()));
+    }
+    if (invocation.json) {
+        io.out << json{{"pending", pending},
+                       {"inbox", rejected + conflicts},
+                       {"rejected", rejected},
+                       {"conflicts", conflicts},
+                       {"last_sync_at", lastSync ? json(*lastSync) : json(nullptr)},
+                       {"server", s.profile.server},
+                       {"device_id", s.profile.deviceId},
+                       {"user", s.profile.user}}
+                      .dump()
+               << "\n";
+    } else {
+        io.out << "user: " << describeUser(s.profile.user) << "\n"
+               << "server: " << s.profile.server << "\n"
+               << "pending edits: " << pending << "\n"
+               << "open inbox items: " << rejected + conflicts << " (" << rejected << " refused, "
+               << conflicts << " conflicts)\n"
+               << "last sync: " << lastSync.value_or("never") << "\n";
+    }
+    return kExitOk;
+}
+
+}  // namespace duban::cli

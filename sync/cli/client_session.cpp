@@ -1,0 +1,74 @@
+#include "sync/cli/client_session.h"
+
+namespace duban::cli {
+
+using nlohmann::json;
+
+Result<std::unique_ptr<Session>> openSession(const ProfileDir& dir) {
+    auto profile = dir.load();
+    if (!profile)
+        return profile.error();
+    if (profile->token.empty() || profile->deviceId.empty()) {
+        return makeError("not_signed_in", "the profile in " + dir.path().string() +
+                                              " is not signed in; run `duban-client login`.");
+    }
+    auto session = std::make_unique<Session>();
+    session->profile = std::move(profile).value();
+    session->actor = actorFromUser(session->profile.user);
+    auto store = LocalStore::open(dir.storeFile(), session->clock, session->profile.deviceId);
+    if (!store)
+        return store.error();
+    session->store = std::move(store).value();
+    return session;
+}
+
+Result<std::unique_ptr<sync::CurlTransport>> makeTransport(const ClientProfile& profile) {
+    sync::TransportOptions options;
+    options.baseUrl = profile.server;
+    options.caFile = profile.caFile;
+    options.bearerToken = profile.token;
+    options.userAgent = "duban-client/0.1";
+    return sync::CurlTransport::create(std::move(options));
+}
+
+Actor actorFromUser(const json& user) {
+    Actor actor;
+    actor.userId = user.value("id", std::string());
+    actor.role = parseEnum<Role>(user.value("role", std::string())).value_or(Role::field);
+    if (user.contains("unit") && user["unit"].is_object())
+        actor.unitId = user["unit"].value("id", std::string());
+    if (user.contains("supervised_units") && user["supervised_units"].is_array()) {
+        for (const json& unit : user["supervised_units"]) {
+            if (unit.is_string())
+                actor.supervisedUnitIds.push_back(unit.get<std::string>());
+        }
+    }
+    return actor;
+}
+
+std::string describeUser(const json& user) {
+    std::string text = user.value("username", std::string());
+    const std::string name = user.value("display_name", std::string());
+    if (!name.empty())
+        text += " (" + name + ")";
+    text += ", " + user.value("role", std::string());
+    if (user.contains("unit") && user["unit"].is_object())
+        text += ", " + user["unit"].value("name", std::string());
+    return text;
+}
+
+std::optional<std::string> stateValue(const Database& db, const std::string& key) {
+    Statement s = db.prepare("SELECT value FROM sync_state WHERE key = ?");
+    s.bindAll(key);
+    if (!s.step())
+        return std::nullopt;
+    return s.text(0);
+}
+
+void setStateValue(const Database& db, const std::string& key, const std::string& value) {
+    db.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)")
+        .bindAll(key, value)
+        .run();
+}
+
+}  // namespace duban::cli

@@ -1,0 +1,39 @@
+#pragma once
+// What the commands after `login` share: the signed-in profile, the user as the core rules see
+// them (Actor), the local store, and a transport to the profile's server.
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "core/rules/access.h"
+#include "core/store/local_store.h"
+#include "core/util/clock.h"
+#include "sync/cli/client_profile.h"
+#include "sync/curl_transport.h"
+
+namespace duban::cli {
+
+struct Session {
+    ClientProfile profile;
+    Actor actor;
+    SystemClock clock;
+    std::unique_ptr<LocalStore> store;
+};
+
+// "not_signed_in" when the profile has no token yet.
+[[nodiscard]] Result<std::unique_ptr<Session>> openSession(const ProfileDir& dir);
+[[nodiscard]] Result<std::unique_ptr<sync::CurlTransport>> makeTransport(
+    const ClientProfile& profile);
+// The signed-in user as the core rules see them, from the server's `user` object.
+[[nodiscard]] Actor actorFromUser(const nlohmann::json& user);
+// "demo-field (演示), field, 市科工信局".
+[[nodiscard]] std::string describeUser(const nlohmann::json& user);
+
+// The device's own small facts (last sync time) in sync_state.
+[[nodiscard]] std::optional<std::string> stateValue(const Database& db, const std::string& key);
+void setStateValue(const Database& db, const std::string& key, const std::string& value);
+inline constexpr const char* kLastSyncKey = "last_sync_at";
+
+}  // namespace duban::cli
