@@ -67,7 +67,7 @@ void moveToInbox(const Database& db, const OutboxEntry& e, const json& result) {
 
 enum class Outcome { done, gap };
 
-// Stores one result and removes its entry, in one transaction.
+// Stores one result and removes its entry; the caller holds the transaction.
 Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result,
                     SyncReport& report) {
     json effective = result;
@@ -80,7 +80,6 @@ Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result
         // (applied long ago: nothing left to record but its removal).
         effective = result.value("result", json(nullptr));
     }
-    Transaction tx(db);
     const std::string effectiveStatus =
         effective.is_object() ? effective.value("status", "") : std::string();
     if (effectiveStatus == "applied" || effectiveStatus == "merged") {
@@ -100,7 +99,6 @@ Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result
         effective["record"].is_object()) {
         detail::applyServerRecord(db, e.entity, effective["record"]);
     }
-    tx.commit();
     ++report.pushed;
     return Outcome::done;
 }
@@ -111,8 +109,9 @@ namespace detail {
 
 Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOptions& options,
                   SyncReport& report) {
+    const std::int64_t lastN = lastOutboxNumber(db);
     for (;;) {
-        const std::vector<OutboxEntry> batch = readOutbox(db, options.batchSize);
+        const std::vector<OutboxEntry> batch = readOutbox(db, options.batchSize, lastN);
         if (batch.empty())
             return Ok{};
         json mutations = json::array();
@@ -134,6 +133,9 @@ Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOption
         if (!body.is_object() || !body.contains("results") || !body["results"].is_array())
             return makeError("sync_bad_response", "the push answer had no results.");
 
+        // The batch's results in one transaction: each result with the removal of its entry,
+        // and one commit (not one per mutation) while the user may be editing on the UI thread.
+        Transaction tx(db);
         bool progressed = false;
         std::optional<std::int64_t> expected;
         for (const json& result : body["results"]) {
@@ -159,13 +161,12 @@ Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOption
                                                  " which this device no longer holds; sign in "
                                                  "again to start a new device sequence.");
             }
-            Transaction tx(db);
             db.prepare("DELETE FROM outbox WHERE n < ?").bindAll(*expected).run();
-            tx.commit();
             progressed = true;
         }
         if (!progressed)
             return makeError("sync_bad_response", "the push answer stored no result.");
+        tx.commit();
     }
 }
 

@@ -12,11 +12,11 @@ std::int64_t appendOutbox(const Database& db, const OutboxEntry& e) {
     return db.lastInsertRowId();
 }
 
-std::vector<OutboxEntry> readOutbox(const Database& db, int limit) {
+std::vector<OutboxEntry> readOutbox(const Database& db, int limit, std::int64_t throughN) {
     Statement s = db.prepare(R"sql(
         SELECT n, mid, entity, record_id, op, base_version, fields, transition, comment, hlc, created_at
-          FROM outbox ORDER BY n LIMIT ?)sql");
-    s.bindAll(limit);
+          FROM outbox WHERE n <= ? ORDER BY n LIMIT ?)sql");
+    s.bindAll(throughN, limit);
     std::vector<OutboxEntry> entries;
     while (s.step()) {
         OutboxEntry e;
@@ -34,6 +34,12 @@ std::vector<OutboxEntry> readOutbox(const Database& db, int limit) {
         entries.push_back(std::move(e));
     }
     return entries;
+}
+
+std::int64_t lastOutboxNumber(const Database& db) {
+    Statement s = db.prepare("SELECT coalesce(max(n), 0) FROM outbox");
+    s.step();
+    return s.int64(0);
 }
 
 int outboxSize(const Database& db) {

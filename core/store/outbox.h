@@ -3,6 +3,7 @@
 // the same transaction as the record they change (nothing typed is lost, nothing is sent twice).
 #include <nlohmann/json.hpp>
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -27,7 +28,13 @@ struct OutboxEntry {
 
 // Appends `entry` (its `n` is assigned) — call inside the edit's transaction.
 std::int64_t appendOutbox(const Database& db, const OutboxEntry& entry);
-[[nodiscard]] std::vector<OutboxEntry> readOutbox(const Database& db, int limit);
+// The oldest `limit` entries, only those numbered up to `throughN`.
+[[nodiscard]] std::vector<OutboxEntry> readOutbox(
+    const Database& db, int limit,
+    std::int64_t throughN = std::numeric_limits<std::int64_t>::max());
+// The newest entry's number (0 when empty): a sync run pushes up to it, so edits made while it
+// runs wait for the next run instead of keeping this one going.
+[[nodiscard]] std::int64_t lastOutboxNumber(const Database& db);
 [[nodiscard]] int outboxSize(const Database& db);
 // Whether a change of this record still waits to be sent (a pull must not overwrite it).
 [[nodiscard]] bool hasQueuedEdits(const Database& db, const std::string& recordId);

@@ -51,6 +51,9 @@ public:
     sync::SyncReport pullOnly();
 
     LocalStore& store() { return *m_store; }
+    // For a second connection to the same store (the app's UI has one, its sync worker another).
+    [[nodiscard]] std::filesystem::path storeFile() const { return m_dir.file("device.db"); }
+    [[nodiscard]] const std::string& deviceId() const { return m_deviceId; }
     const Actor& actor() const { return m_actor; }
     LossyTransport& network() { return *m_lossy; }
 
