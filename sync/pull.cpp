@@ -68,7 +68,7 @@ std::int64_t parseCursor(const std::string& text) {
 namespace detail {
 
 Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptions& options,
-                   SyncReport& report) {
+                   SyncReport& report, const SyncProgressCallback& progress) {
     std::string storedScope = stateValue(db, kScopeKey);
     bool fullPass = stateValue(db, kResyncKey) == "1";
     std::int64_t cursor = fullPass ? 0 : parseCursor(stateValue(db, kCursorKey));
@@ -146,6 +146,8 @@ Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptio
             setState(db, kResyncKey, "0");
         }
         tx.commit();
+        if (progress)
+            progress(SyncProgress{SyncPhase::pull, report.pulled + report.skipped, 0});
         if (!more)
             return Ok{};
     }

@@ -108,8 +108,9 @@ Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result
 namespace detail {
 
 Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOptions& options,
-                  SyncReport& report) {
+                  SyncReport& report, const SyncProgressCallback& progress) {
     const std::int64_t lastN = lastOutboxNumber(db);
+    SyncProgress state{SyncPhase::push, 0, countOutboxThrough(db, lastN)};
     for (;;) {
         const std::vector<OutboxEntry> batch = readOutbox(db, options.batchSize, lastN);
         if (batch.empty())
@@ -167,6 +168,10 @@ Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOption
         if (!progressed)
             return makeError("sync_bad_response", "the push answer stored no result.");
         tx.commit();
+        if (progress) {
+            state.done = state.total - countOutboxThrough(db, lastN);
+            progress(state);
+        }
     }
 }
 

@@ -8,6 +8,8 @@ SyncEngine::SyncEngine(LocalStore& store, HttpTransport& transport, SyncOptions 
     : m_store(store), m_transport(transport), m_options(std::move(options)) {}
 
 Result<SyncReport> SyncEngine::syncOnce() {
+    // A cancel belongs to the run it stopped; this one starts afresh.
+    m_transport.resetCancel();
     SyncReport report;
     // Push first: the server then judges our edits against the state we saw, and the pull that
     // follows brings back their final versions (and anything they lost to).
@@ -20,7 +22,7 @@ Result<SyncReport> SyncEngine::syncOnce() {
 
 Status SyncEngine::push(SyncReport& report) {
     try {
-        return detail::pushOutbox(m_store.database(), m_transport, m_options, report);
+        return detail::pushOutbox(m_store.database(), m_transport, m_options, report, m_progress);
     } catch (const DatabaseError& e) {
         return makeError("store_failed",
                          std::string("sync could not write the local store: ") + e.what());
@@ -29,7 +31,7 @@ Status SyncEngine::push(SyncReport& report) {
 
 Status SyncEngine::pull(SyncReport& report) {
     try {
-        return detail::pullChanges(m_store.database(), m_transport, m_options, report);
+        return detail::pullChanges(m_store.database(), m_transport, m_options, report, m_progress);
     } catch (const DatabaseError& e) {
         return makeError("store_failed",
                          std::string("sync could not write the local store: ") + e.what());

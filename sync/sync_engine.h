@@ -5,6 +5,7 @@
 // result. A run that stops half-way (network gone, app killed) leaves a state the next run
 // continues from; nothing is lost and nothing applies twice.
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "core/store/local_store.h"
@@ -34,9 +35,30 @@ struct SyncReport {
     bool scopeChanged = false;
 };
 
+enum class SyncPhase { push, pull };
+
+// Where a run is, for a progress bar: records pushed of those queued when the run started;
+// changes pulled so far (the server does not say how many remain, so `total` is 0 then).
+struct SyncProgress {
+    SyncPhase phase = SyncPhase::push;
+    int done = 0;
+    int total = 0;
+};
+// Called on the thread running syncOnce(), after each stored batch or page; keep it quick.
+using SyncProgressCallback = std::function<void(const SyncProgress&)>;
+
+// One engine per store connection, run on one thread at a time (the app's sync worker, with its
+// own LocalStore on the same file as the UI's). cancel() may come from any thread.
 class SyncEngine {
 public:
     SyncEngine(LocalStore& store, HttpTransport& transport, SyncOptions options);
+
+    // Set before a run starts.
+    void setProgressCallback(SyncProgressCallback callback) { m_progress = std::move(callback); }
+    // Stops the run in progress at once (the request in flight, a retry's wait, every later
+    // request): it returns "cancelled", having kept everything stored before. The next
+    // syncOnce() starts afresh.
+    void cancel() { m_transport.cancel(); }
 
     // Push, then pull. An error (transport, server refusal, local store) ends the run; what was
     // stored before it stays stored, so calling again resumes.
@@ -48,14 +70,15 @@ private:
     LocalStore& m_store;
     HttpTransport& m_transport;
     SyncOptions m_options;
+    SyncProgressCallback m_progress;
 };
 
 namespace detail {
 // Implemented in push.cpp and pull.cpp.
 Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOptions& options,
-                  SyncReport& report);
+                  SyncReport& report, const SyncProgressCallback& progress);
 Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptions& options,
-                   SyncReport& report);
+                   SyncReport& report, const SyncProgressCallback& progress);
 // The server's error body as an Error ("http_<status>" when the body says nothing).
 Error responseError(const HttpResponse& response, std::string_view what);
 }  // namespace detail

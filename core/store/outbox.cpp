@@ -42,6 +42,13 @@ std::int64_t lastOutboxNumber(const Database& db) {
     return s.int64(0);
 }
 
+int countOutboxThrough(const Database& db, std::int64_t throughN) {
+    Statement s = db.prepare("SELECT count(*) FROM outbox WHERE n <= ?");
+    s.bindAll(throughN);
+    s.step();
+    return s.integer(0);
+}
+
 int outboxSize(const Database& db) {
     Statement s = db.prepare("SELECT count(*) FROM outbox");
     s.step();

@@ -36,6 +36,8 @@ std::int64_t appendOutbox(const Database& db, const OutboxEntry& entry);
 // runs wait for the next run instead of keeping this one going.
 [[nodiscard]] std::int64_t lastOutboxNumber(const Database& db);
 [[nodiscard]] int outboxSize(const Database& db);
+// Entries numbered up to `throughN` (a run's share of the outbox, for its progress).
+[[nodiscard]] int countOutboxThrough(const Database& db, std::int64_t throughN);
 // Whether a change of this record still waits to be sent (a pull must not overwrite it).
 [[nodiscard]] bool hasQueuedEdits(const Database& db, const std::string& recordId);
 

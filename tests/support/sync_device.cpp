@@ -23,7 +23,8 @@ Result<sync::HttpResponse> LossyTransport::send(const sync::HttpRequest& request
     return response;
 }
 
-Device::Device(const TestServer& server, const std::string& username, int pullLimit) {
+Device::Device(const TestServer& server, const std::string& username, int pullLimit,
+               int batchSize) {
     const std::string deviceId = UuidGenerator(m_systemClock).next();
     sync::TransportOptions transportOptions;
     transportOptions.baseUrl = server.baseUrl();
@@ -44,6 +45,7 @@ Device::Device(const TestServer& server, const std::string& username, int pullLi
     sync::SyncOptions options;
     options.deviceId = deviceId;
     options.pullLimit = pullLimit;
+    options.batchSize = batchSize;
     options.retry.maxAttempts = 1;
     m_engine = std::make_unique<sync::SyncEngine>(*m_store, *m_lossy, options);
 }

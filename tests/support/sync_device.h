@@ -39,7 +39,8 @@ private:
 
 class Device {
 public:
-    Device(const TestServer& server, const std::string& username, int pullLimit = 500);
+    Device(const TestServer& server, const std::string& username, int pullLimit = 500,
+           int batchSize = 200);
 
     // Signs in (again: a changed unit ends the user's sessions) with this device's id.
     void signIn();
@@ -56,6 +57,7 @@ public:
     [[nodiscard]] const std::string& deviceId() const { return m_deviceId; }
     const Actor& actor() const { return m_actor; }
     LossyTransport& network() { return *m_lossy; }
+    sync::SyncEngine& engine() { return *m_engine; }
 
     [[nodiscard]] std::string projectId(const std::string& code) const;
     [[nodiscard]] int count(const char* sql) const;

@@ -87,5 +87,58 @@ TEST(SyncWorkerTest, EditsMadeWhileAWorkerSyncsAllReachTheServerOnce) {
     EXPECT_EQ(device.count("SELECT count(*) FROM inbox"), 0);
 }
 
+// A progress bar sees each stored batch; a stop from the user ends the run at once and keeps what
+// was stored; the next run starts afresh and finishes the rest.
+TEST(SyncWorkerTest, ProgressCountsTheRunAndCancelStopsItKeepingWhatWasStored) {
+    TestServer server;
+    server.createUser("worker-cancel", Role::field, "市科工信局");
+    Device device(server, "worker-cancel", 500, 2);  // two mutations per push
+    device.sync();
+    const std::string project = device.projectId(kProjectCode);
+    std::vector<std::string> ids;
+    for (int i = 0; i < 6; ++i)
+        ids.push_back(device.newReport(project, 10 + i).id);
+
+    std::vector<sync::SyncProgress> seen;
+    device.engine().setProgressCallback([&](const sync::SyncProgress& progress) {
+        seen.push_back(progress);
+        if (progress.phase == sync::SyncPhase::push && progress.done == 2)
+            device.engine().cancel();  // the user presses stop after the first batch
+    });
+    const auto stopped = device.trySync();
+    ASSERT_FALSE(stopped);
+    EXPECT_EQ(stopped.error().code, "cancelled");
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_EQ(seen[0].done, 2);
+    EXPECT_EQ(seen[0].total, 6);
+    EXPECT_EQ(device.store().pendingCount(), 4);  // the first batch's results were stored
+
+    seen.clear();
+    device.engine().setProgressCallback(
+        [&](const sync::SyncProgress& progress) { seen.push_back(progress); });
+    const auto finished = device.trySync();
+    ASSERT_TRUE(finished) << finished.error().message;
+    EXPECT_EQ(device.store().pendingCount(), 0);
+    std::vector<int> pushed;
+    for (const sync::SyncProgress& progress : seen) {
+        if (progress.phase == sync::SyncPhase::push) {
+            pushed.push_back(progress.done);
+            EXPECT_EQ(progress.total, 4);
+        }
+    }
+    EXPECT_EQ(pushed, (std::vector<int>{2, 4}));
+    ASSERT_FALSE(seen.empty());
+    EXPECT_EQ(seen.back().phase, sync::SyncPhase::pull);
+    EXPECT_GE(seen.back().done, 6);  // our six reports came back with their versions
+    server.withDatabase([&](const Database& db) {
+        for (const std::string& id : ids) {
+            Statement s = db.prepare("SELECT count(*) FROM progress_report WHERE id = ?");
+            s.bindAll(id);
+            s.step();
+            EXPECT_EQ(s.int64(0), 1);
+        }
+    });
+}
+
 }  // namespace
 }  // namespace duban::test
