@@ -13,6 +13,7 @@
 #include "sync/curl_transport.h"
 #include "sync/fake_transport.h"
 #include "sync/sync_engine.h"
+#include "tests/support/forwarding_transport.h"
 #include "tests/support/test_server.h"
 #include "tests/support/test_store.h"
 
@@ -30,14 +31,14 @@ constexpr const char* kProjectCode = "key_projects_2022#1";  // 市科工信局 
 
 // Forwards to a real transport; can lose the next push's answer after the server acted — the
 // failure that makes exactly-once matter.
-class LossyTransport final : public sync::HttpTransport {
+class LossyTransport final : public ForwardingTransport {
 public:
-    explicit LossyTransport(sync::HttpTransport& inner) : m_inner(inner) {}
+    using ForwardingTransport::ForwardingTransport;
     void loseNextPushResponse() { m_losePush = true; }
 
     Result<HttpResponse> send(const HttpRequest& request,
                               const sync::ProgressCallback& progress = {}) override {
-        auto response = m_inner.send(request, progress);
+        auto response = inner().send(request, progress);
         if (m_losePush && request.path == "/v1/sync/push") {
             m_losePush = false;
             // A TLS error is never retried by sendWithRetry: the run ends here, as when a phone
@@ -47,15 +48,8 @@ public:
         }
         return response;
     }
-    void cancel() override { m_inner.cancel(); }
-    void resetCancel() override { m_inner.resetCancel(); }
-    [[nodiscard]] bool isCancelled() const override { return m_inner.isCancelled(); }
-    bool sleepUnlessCancelled(std::chrono::milliseconds delay) override {
-        return m_inner.sleepUnlessCancelled(delay);
-    }
 
 private:
-    sync::HttpTransport& m_inner;
     bool m_losePush = false;
 };
 
