@@ -402,8 +402,11 @@ private:
 
 PhotoUploader::PhotoUploader(LocalStore& store, HttpTransport& transport, UploadOptions options)
     : m_store(store), m_transport(transport), m_options(std::move(options)) {
+    // The server refuses chunks over 8 MiB with 413, which would read as a refused photo.
+    constexpr std::int64_t kServerMaxChunk = 8 * 1024 * 1024;
     if (m_options.chunkBytes <= 0)
         m_options.chunkBytes = 1024 * 1024;
+    m_options.chunkBytes = std::min(m_options.chunkBytes, kServerMaxChunk);
 }
 
 Status PhotoUploader::uploadPending(UploadReport& report) {

@@ -19,7 +19,7 @@
 namespace duban::sync {
 
 struct UploadOptions {
-    std::int64_t chunkBytes = 1024 * 1024;  // bytes per PATCH (the server takes at most 8 MiB)
+    std::int64_t chunkBytes = 1024 * 1024;  // bytes per PATCH; more than 8 MiB is cut to 8 MiB
     // Send `Upload-Checksum: sha1 …` with each chunk. Off by default (D18): TLS already protects
     // the bytes on the way and the server checks the whole file's SHA-256 before the blob exists;
     // without a chunk checksum the server keeps the bytes of a cut chunk, so a resume re-sends
