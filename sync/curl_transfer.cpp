@@ -18,8 +18,21 @@ std::size_t onBody(char* data, std::size_t size, std::size_t count, void* user) 
     const std::size_t bytes = size * count;
     if (!transfer.admit(bytes))
         return 0;  // anything but `bytes` makes libcurl stop with CURLE_WRITE_ERROR
-    transfer.response.body.append(data, bytes);
-    return bytes;
+    const long status = transfer.response.status;
+    if (!transfer.request.responseSink || status < 200 || status > 299) {
+        transfer.response.body.append(data, bytes);
+        return bytes;
+    }
+    try {
+        if (transfer.request.responseSink(std::string_view(data, bytes)))
+            return bytes;
+        transfer.callbackFailure = "the response body could not be stored";
+    } catch (const std::exception& e) {
+        transfer.callbackFailure = e.what();
+    } catch (...) {
+        transfer.callbackFailure = "unknown exception from the response sink";
+    }
+    return 0;
 }
 
 std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user) {
@@ -29,8 +42,17 @@ std::size_t onHeader(char* data, std::size_t size, std::size_t count, void* user
         return 0;
     const std::string_view line(data, bytes);
     if (line.starts_with("HTTP/")) {
-        // A new status line: after a 1xx only the final response's headers may count.
+        // A new status line: after a 1xx only the final response's headers may count. Its code
+        // decides where the body goes (responseSink takes 2xx bodies only).
         transfer.response.headers.clear();
+        const auto space = line.find(' ');
+        long status = 0;
+        for (std::size_t i = space + 1; space != std::string_view::npos && i < line.size(); ++i) {
+            if (line[i] < '0' || line[i] > '9')
+                break;
+            status = status * 10 + (line[i] - '0');
+        }
+        transfer.response.status = status;
         return bytes;
     }
     const auto colon = line.find(':');

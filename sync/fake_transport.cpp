@@ -13,6 +13,18 @@ Error injected(TransportErrorKind kind, FakeTransport::FailurePoint point) {
                                                : " before the request reached the server"));
 }
 
+// A 2xx body goes to the request's responseSink, as CurlTransport does it.
+Result<HttpResponse> deliver(const HttpRequest& request, HttpResponse response) {
+    if (!request.responseSink || response.status < 200 || response.status > 299)
+        return response;
+    const bool stored = request.responseSink(response.body);
+    response.body.clear();
+    if (!stored)
+        return makeTransportError(TransportErrorKind::other,
+                                  "The response body could not be stored.");
+    return response;
+}
+
 Error cancelled() {
     return makeTransportError(TransportErrorKind::cancelled, "The request was cancelled.");
 }
@@ -68,6 +80,7 @@ Result<HttpResponse> FakeTransport::send(const HttpRequest& request,
     HttpRequest copy = request;
     copy.bodySource = {};
     copy.rewindBody = {};
+    copy.responseSink = {};
     std::size_t index = 0;
     {
         std::lock_guard lock(m_mutex);
@@ -121,7 +134,7 @@ Result<HttpResponse> FakeTransport::send(const HttpRequest& request,
             std::lock_guard lock(m_mutex);
             m_exchanges[index].reachedServer = true;
         }
-        return finish(index, std::move(*step->response));
+        return finish(index, deliver(request, std::move(*step->response)));
     }
     if (step && step->point == FailurePoint::beforeSend)
         return finish(index, injected(step->failure, step->point));
@@ -145,7 +158,7 @@ Result<HttpResponse> FakeTransport::send(const HttpRequest& request,
         const auto received = static_cast<std::int64_t>(response.body.size());
         progress(Progress{sent, sent, received, received});
     }
-    return finish(index, std::move(response));
+    return finish(index, deliver(request, std::move(response)));
 }
 
 }  // namespace duban::sync

@@ -34,6 +34,10 @@ struct HttpRequest {
     // Puts bodySource back at its start. A streamed body is resent by sendWithRetry only when
     // this is given and returns true: half a chunk sent twice would corrupt an upload.
     std::function<bool()> rewindBody;
+    // Streams the body of a 2xx response here instead of into HttpResponse::body (a blob
+    // download: memory stays O(buffer)); other statuses' bodies (JSON errors) still go to body.
+    // Returns false to stop the transfer (the disk is full, say). Called on the sending thread.
+    std::function<bool(std::string_view bytes)> responseSink;
     // The caller vouches that repeating this POST/PATCH is harmless (push is exactly-once by
     // mutation number; a tus PATCH names its Upload-Offset). GET, HEAD, PUT, DELETE and OPTIONS
     // are idempotent by definition.

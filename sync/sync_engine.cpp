@@ -15,6 +15,8 @@ Result<SyncReport> SyncEngine::syncOnce() {
     // follows brings back their final versions (and anything they lost to).
     if (Status pushed = push(report); !pushed)
         return pushed.error();
+    if (Status uploaded = upload(report); !uploaded)
+        return uploaded.error();
     if (Status pulled = pull(report); !pulled)
         return pulled.error();
     return report;
@@ -27,6 +29,22 @@ Status SyncEngine::push(SyncReport& report) {
         return makeError("store_failed",
                          std::string("sync could not write the local store: ") + e.what());
     }
+}
+
+Status SyncEngine::upload(SyncReport& report) {
+    UploadOptions options;
+    options.chunkBytes = m_options.chunkBytes;
+    options.chunkChecksums = m_options.chunkChecksums;
+    options.retry = m_options.retry;
+    PhotoUploader uploader(m_store, m_transport, options);
+    uploader.setProgressCallback(m_options.uploadProgress);
+    UploadReport uploads;
+    const Status status = uploader.uploadPending(uploads);
+    report.uploadedBlobs += uploads.uploaded;
+    report.deduplicatedBlobs += uploads.deduplicated;
+    report.failedBlobs += uploads.failed;
+    report.uploadedBytes += uploads.bytesSent;
+    return status;
 }
 
 Status SyncEngine::pull(SyncReport& report) {

@@ -1,9 +1,10 @@
 #pragma once
-// The client sync engine (DESIGN §5): pushes the local outbox, then pulls the server's changes
-// into the local store. Exactly-once rests on the server (a mutation number is applied once) and
-// on one rule here: an outbox entry leaves the device only in the transaction that stores its
-// result. A run that stops half-way (network gone, app killed) leaves a state the next run
-// continues from; nothing is lost and nothing applies twice.
+// The client sync engine (DESIGN §5): pushes the local outbox, uploads waiting photo bytes
+// (§6, photo_upload.h), then pulls the server's changes into the local store. Exactly-once rests on
+// the server (a mutation number is applied once) and on one rule here: an outbox entry leaves the
+// device only in the transaction that stores its result. A run that stops half-way (network gone,
+// app killed) leaves a state the next run continues from; nothing is lost and nothing applies
+// twice.
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -11,6 +12,7 @@
 #include "core/store/local_store.h"
 #include "core/util/result.h"
 #include "sync/http_transport.h"
+#include "sync/photo_upload.h"
 #include "sync/retry_policy.h"
 
 namespace duban::sync {
@@ -20,6 +22,9 @@ struct SyncOptions {
     int batchSize = 200;   // mutations per push (the server takes at most 500)
     int pullLimit = 500;   // changes per pull page (the server gives at most 2000)
     RetryPolicy retry;
+    std::int64_t chunkBytes = 1024 * 1024;  // photo bytes per tus PATCH
+    bool chunkChecksums = false;            // Upload-Checksum per chunk (UploadOptions)
+    UploadProgressCallback uploadProgress;  // per blob and overall
 };
 
 struct SyncReport {
@@ -33,6 +38,10 @@ struct SyncReport {
     int skipped = 0;     // pulled changes not applied: the record has local unsent edits
     int dropped = 0;     // local copies removed after a scope change
     bool scopeChanged = false;
+    int uploadedBlobs = 0;           // photos and thumbnails whose bytes this run completed
+    int deduplicatedBlobs = 0;       // already on the server: nothing sent
+    int failedBlobs = 0;             // refused by the server (the user sees why)
+    std::int64_t uploadedBytes = 0;  // photo bytes sent, re-sent ones included
 };
 
 enum class SyncPhase { push, pull };
@@ -60,11 +69,14 @@ public:
     // syncOnce() starts afresh.
     void cancel() { m_transport.cancel(); }
 
-    // Push, then pull. An error (transport, server refusal, local store) ends the run; what was
-    // stored before it stays stored, so calling again resumes.
+    // Push, upload photos, then pull. An error (transport, server refusal, local store) ends the
+    // run; what was stored before it stays stored, so calling again resumes.
     [[nodiscard]] Result<SyncReport> syncOnce();
     [[nodiscard]] Status push(SyncReport& report);
     [[nodiscard]] Status pull(SyncReport& report);
+    // The photo bytes waiting in the store (after push: the server then knows the photo records,
+    // so a blob another user already uploaded is visible to HEAD and is not sent again).
+    [[nodiscard]] Status upload(SyncReport& report);
 
 private:
     LocalStore& m_store;

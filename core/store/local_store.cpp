@@ -2,8 +2,11 @@
 
 #include "core/domain/dates.h"
 #include "core/domain/record_json.h"
+#include "core/media/photo.h"
 #include "core/rules/state_machine.h"
 #include "core/rules/validation.h"
+#include "core/store/blob_files.h"
+#include "core/store/blob_uploads.h"
 #include "core/store/record_rows.h"
 #include "core/store/schema.h"
 
@@ -36,16 +39,18 @@ Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::filesystem::path
         Database db = Database::open(file);
         if (auto migrated = migrate(db, localStoreMigrations()); !migrated)
             return migrated.error();
-        return std::unique_ptr<LocalStore>(
-            new LocalStore(std::move(db), clock, std::move(deviceId)));
+        return std::unique_ptr<LocalStore>(new LocalStore(
+            std::move(db), file.parent_path() / "blobs", clock, std::move(deviceId)));
     } catch (const DatabaseError& e) {
         return makeError("store_unavailable",
                          std::string("cannot open the local store: ") + e.what());
     }
 }
 
-LocalStore::LocalStore(Database db, const Clock& clock, std::string deviceId)
+LocalStore::LocalStore(Database db, std::filesystem::path blobsFolder, const Clock& clock,
+                       std::string deviceId)
     : m_db(std::move(db)),
+      m_blobsFolder(std::move(blobsFolder)),
       m_clock(clock),
       m_deviceId(std::move(deviceId)),
       m_uuids(clock),
@@ -335,6 +340,84 @@ void LocalStore::discardIn(const InboxItem& item) {
                           : "DELETE FROM site_visit WHERE id = ? AND version = 0";
     if (!hasQueuedEdits(m_db, item.recordId))
         m_db.prepare(sql).bindAll(item.recordId).run();
+}
+
+Status LocalStore::mayAddPhoto(const Actor& actor, Entity ownerKind,
+                               const std::string& ownerId) const {
+    const auto report =
+        ownerKind == Entity::progress_report ? loadReport(m_db, ownerId) : std::nullopt;
+    const auto visit = ownerKind == Entity::site_visit ? loadVisit(m_db, ownerId) : std::nullopt;
+    if (!report && !visit)
+        return makeError("not_found", "the visit or report for this photo is not on this device.");
+    const std::string& projectId = report ? report->report.projectId : visit->visit.projectId;
+    return mayWrite(actor, WriteRequest{Entity::photo, WriteOp::create, std::nullopt,
+                                        loadProjectUnits(m_db, projectId),
+                                        report ? report->report.authorId : visit->visit.authorId,
+                                        report ? report->report.state : visit->visit.state});
+}
+
+Result<Photo> LocalStore::attachPhoto(const Actor& actor, Entity ownerKind,
+                                      const std::string& ownerId,
+                                      const std::filesystem::path& jpegFile, std::string caption) {
+    try {
+        // The cheap refusal first: no decoding for a photo that could not be attached.
+        if (Status allowed = mayAddPhoto(actor, ownerKind, ownerId); !allowed)
+            return allowed.error();
+    } catch (const DatabaseError& e) {
+        return makeError("store_failed", std::string("the photo was not added: ") + e.what());
+    }
+    auto processed = media::processPhotoFile(jpegFile);
+    if (!processed)
+        return processed.error();
+    const media::ProcessedPhoto& p = processed.value();
+    Photo photo;
+    photo.id = m_uuids.next();
+    photo.ownerKind = ownerKind;
+    photo.ownerId = ownerId;
+    photo.sha256 = p.sha256;
+    photo.size = static_cast<std::int64_t>(p.jpeg.size());
+    photo.thumbnailSha256 = p.thumbnailSha256;
+    photo.width = p.size.width;
+    photo.height = p.size.height;
+    photo.takenAt = p.exif.takenAt;
+    if (p.exif.latitude && p.exif.longitude)
+        photo.position =
+            Position{*p.exif.latitude, *p.exif.longitude, std::nullopt, PositionSource::gps};
+    photo.caption = std::move(caption);
+    if (auto errors = validatePhoto(photo); !errors.empty())
+        return validationError(errors);
+    // The bytes before the row: a row never names a blob the device does not have. A failure
+    // after this leaves only unnamed content-addressed files, which a later attach reuses.
+    for (const auto& [sha, bytes] :
+         {std::pair{&p.sha256, &p.jpeg}, std::pair{&p.thumbnailSha256, &p.thumbnail}}) {
+        if (Status written = writeBlobFile(m_blobsFolder, *sha, *bytes); !written)
+            return written.error();
+    }
+    const Status saved = inTransaction([&]() -> Status {
+        if (Status allowed = mayAddPhoto(actor, ownerKind, ownerId); !allowed)
+            return allowed;
+        const std::string now = formatInstantUtc(m_clock.nowMs());
+        insertPhoto(m_db, photo, 0);
+        OutboxEntry entry = mutation(Entity::photo, photo.id, "create", 0);
+        entry.fields = toJson(photo);
+        appendOutbox(m_db, entry);
+        // The thumbnail first: small, and what a supervisor sees before opening the photo.
+        queueBlobUpload(m_db, photo.thumbnailSha256, BlobKind::thumbnail,
+                        static_cast<std::int64_t>(p.thumbnail.size()), now);
+        queueBlobUpload(m_db, photo.sha256, BlobKind::photo, photo.size, now);
+        return Ok{};
+    });
+    if (!saved)
+        return saved.error();
+    return photo;
+}
+
+std::vector<Photo> LocalStore::photosOf(const std::string& ownerId) const {
+    return loadPhotos(m_db, ownerId);
+}
+
+std::filesystem::path LocalStore::blobPath(const std::string& sha256) const {
+    return blobFilePath(m_blobsFolder, sha256);
 }
 
 std::optional<ProgressReport> LocalStore::report(const std::string& id) const {

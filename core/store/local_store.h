@@ -53,6 +53,22 @@ public:
                                       InboxAction action,
                                       const nlohmann::json& edits = nlohmann::json::object());
 
+    // Adds a photo to the actor's own draft or returned visit or report (`ownerKind` site_visit
+    // or progress_report). The JPEG is re-encoded (orientation applied, metadata stripped, EXIF
+    // time and GPS kept in the record) with a thumbnail; both are written to blobPath(), then the
+    // photo row, its outbox entry and the two blob uploads are stored in one transaction.
+    // Errors: forbidden, not_found, photo_* (a broken or unsupported photo: nothing is stored),
+    // invalid (caption), blob_io, store_failed.
+    [[nodiscard]] Result<Photo> attachPhoto(const Actor& actor, Entity ownerKind,
+                                            const std::string& ownerId,
+                                            const std::filesystem::path& jpegFile,
+                                            std::string caption = {});
+    [[nodiscard]] std::vector<Photo> photosOf(const std::string& ownerId) const;
+    // Where this device keeps a blob's bytes (<folder of the store>/blobs/ab/abcd…): the file
+    // exists once the blob is here. Empty for a name that is not a SHA-256.
+    [[nodiscard]] std::filesystem::path blobPath(const std::string& sha256) const;
+    [[nodiscard]] const std::filesystem::path& blobsFolder() const { return m_blobsFolder; }
+
     [[nodiscard]] std::optional<ProgressReport> report(const std::string& id) const;
     [[nodiscard]] std::optional<SiteVisit> visit(const std::string& id) const;
     [[nodiscard]] std::vector<OutboxEntry> outbox(int limit = 100) const {
@@ -61,7 +77,8 @@ public:
     [[nodiscard]] int pendingCount() const { return outboxSize(m_db); }
 
 private:
-    LocalStore(Database db, const Clock& clock, std::string deviceId);
+    LocalStore(Database db, std::filesystem::path blobsFolder, const Clock& clock,
+               std::string deviceId);
 
     // One save path for both authored records: rules, validation, record and outbox together.
     template <class Record>
@@ -78,6 +95,8 @@ private:
     void discardIn(const InboxItem& item);
     [[nodiscard]] std::vector<FieldError> validateDraft(const ProgressReport& report) const;
     [[nodiscard]] std::vector<FieldError> validateDraft(const SiteVisit& visit) const;
+    [[nodiscard]] Status mayAddPhoto(const Actor& actor, Entity ownerKind,
+                                     const std::string& ownerId) const;
 
     OutboxEntry mutation(Entity entity, const std::string& id, std::string op,
                          std::int64_t baseVersion);
@@ -86,6 +105,7 @@ private:
     Status inTransaction(F&& edit);
 
     Database m_db;
+    std::filesystem::path m_blobsFolder;
     const Clock& m_clock;
     std::string m_deviceId;
     UuidGenerator m_uuids;

@@ -155,6 +155,48 @@ void storeVisit(const Database& db, const SiteVisit& v, std::int64_t version,
         .run();
 }
 
+void insertPhoto(const Database& db, const Photo& photo, std::int64_t version) {
+    const std::optional<Position>& p = photo.position;
+    db.prepare(R"sql(
+        INSERT INTO photo (id, owner_kind, owner_id, sha256, size, thumbnail_sha256, width, height,
+                           taken_at, lat, lon, caption, version)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql")
+        .bindAll(photo.id, toString(photo.ownerKind), photo.ownerId, photo.sha256, photo.size,
+                 photo.thumbnailSha256, photo.width, photo.height, photo.takenAt,
+                 p ? std::optional<double>(p->latitude) : std::nullopt,
+                 p ? std::optional<double>(p->longitude) : std::nullopt, photo.caption, version)
+        .run();
+}
+
+Photo photoFromRow(const Statement& s) {
+    Photo p;
+    p.id = s.text(0);
+    p.ownerKind = parseEnum<Entity>(s.text(1)).value_or(Entity::site_visit);
+    p.ownerId = s.text(2);
+    p.sha256 = s.text(3);
+    p.size = s.int64(4);
+    p.thumbnailSha256 = s.text(5);
+    p.width = s.integer(6);
+    p.height = s.integer(7);
+    p.takenAt = s.optionalText(8);
+    if (!s.isNull(9) && !s.isNull(10))
+        p.position = Position{s.real(9), s.real(10), std::nullopt, PositionSource::gps};
+    p.caption = s.text(11);
+    return p;
+}
+
+std::vector<Photo> loadPhotos(const Database& db, std::string_view ownerId) {
+    Statement s = db.prepare(R"sql(
+        SELECT id, owner_kind, owner_id, sha256, size, thumbnail_sha256, width, height, taken_at,
+               lat, lon, caption
+          FROM photo WHERE owner_id = ? ORDER BY rowid)sql");
+    s.bindAll(ownerId);
+    std::vector<Photo> photos;
+    while (s.step())
+        photos.push_back(photoFromRow(s));
+    return photos;
+}
+
 ProjectUnits loadProjectUnits(const Database& db, std::string_view projectId) {
     Statement s = db.prepare(
         "SELECT unit_id, role FROM project_unit WHERE project_id = ? ORDER BY role, ord");

@@ -35,6 +35,13 @@ void storeReport(const Database& db, const ProgressReport& report, std::int64_t 
                  std::string_view updatedAt);
 void storeVisit(const Database& db, const SiteVisit& visit, std::int64_t version,
                 std::string_view updatedAt);
+// A photo's row (a photo is added or removed, never changed).
+void insertPhoto(const Database& db, const Photo& photo, std::int64_t version);
+// A photo from a row whose first columns are id, owner_kind, owner_id, sha256, size,
+// thumbnail_sha256, width, height, taken_at, lat, lon, caption.
+[[nodiscard]] Photo photoFromRow(const Statement& row);
+// The photos of a visit or report, in the order they were added here.
+[[nodiscard]] std::vector<Photo> loadPhotos(const Database& db, std::string_view ownerId);
 
 // How a project is tied to units, for the access rules.
 [[nodiscard]] ProjectUnits loadProjectUnits(const Database& db, std::string_view projectId);

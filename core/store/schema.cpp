@@ -231,10 +231,32 @@ CREATE VIRTUAL TABLE project_search USING fts5(name, units, scope, tokenize = 't
 CREATE VIRTUAL TABLE project_search_bigram USING fts5(grams, tokenize = 'unicode61');
 )sql";
 
+// Photo bytes waiting to reach the server (DESIGN §6), one row per blob: the photo and its
+// thumbnail are separate blobs. The tus location is kept so an upload resumes after a restart;
+// `upload_offset` is the last offset the server confirmed (the server's HEAD is what counts).
+// A 'failed' blob was refused by the server for its content: the user sees the message.
+constexpr std::string_view kBlobUploads = R"sql(
+CREATE TABLE blob_upload (
+  sha256 TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('photo','thumbnail')),
+  size INTEGER NOT NULL CHECK (size > 0),
+  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','uploading','done','failed')),
+  location TEXT,
+  upload_offset INTEGER NOT NULL DEFAULT 0,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  error_code TEXT,
+  error_message TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX blob_upload_waiting ON blob_upload(created_at) WHERE state IN ('pending','uploading');
+)sql";
+
 constexpr std::array kLocalMigrations{
     Migration{1, "records", kRecordTables},
     Migration{2, "outbox, inbox and sync state", kClientSync},
     Migration{3, "project search", kSearch},
+    Migration{4, "blob uploads", kBlobUploads},
 };
 
 }  // namespace

@@ -160,19 +160,7 @@ Views photos(const Database& db, const std::vector<std::string>& ids) {
     s.bindAll(idArray(ids));
     Views views;
     while (s.step()) {
-        Photo p;
-        p.id = s.text(0);
-        p.ownerKind = parseEnum<Entity>(s.text(1)).value_or(Entity::site_visit);
-        p.ownerId = s.text(2);
-        p.sha256 = s.text(3);
-        p.size = s.int64(4);
-        p.thumbnailSha256 = s.text(5);
-        p.width = s.integer(6);
-        p.height = s.integer(7);
-        p.takenAt = s.optionalText(8);
-        if (!s.isNull(9) && !s.isNull(10))
-            p.position = Position{s.real(9), s.real(10), std::nullopt, PositionSource::gps};
-        p.caption = s.text(11);
+        const Photo p = photoFromRow(s);
         json view = toJson(p);
         view["id"] = p.id;
         view["version"] = s.int64(12);

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 Result<sync::HttpResponse> LossyTransport::send(const sync::HttpRequest& request,
                                                 const sync::ProgressCallback& progress) {
-    auto response = m_inner.send(request, progress);
+    auto response = inner().send(request, progress);
     if (m_losePush && request.path == "/v1/sync/push") {
         m_losePush = false;
         // A TLS error is never retried by sendWithRetry: the run ends here, as when a phone

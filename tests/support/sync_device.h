@@ -11,6 +11,7 @@
 #include "core/util/clock.h"
 #include "sync/curl_transport.h"
 #include "sync/sync_engine.h"
+#include "tests/support/forwarding_transport.h"
 #include "tests/support/test_server.h"
 #include "tests/support/test_store.h"
 
@@ -18,22 +19,15 @@ namespace duban::test {
 
 // Forwards to a real transport; can lose the next push's answer after the server acted — the
 // failure that makes exactly-once matter.
-class LossyTransport final : public sync::HttpTransport {
+class LossyTransport final : public ForwardingTransport {
 public:
-    explicit LossyTransport(sync::HttpTransport& inner) : m_inner(inner) {}
+    using ForwardingTransport::ForwardingTransport;
     void loseNextPushResponse() { m_losePush = true; }
 
     Result<sync::HttpResponse> send(const sync::HttpRequest& request,
                                     const sync::ProgressCallback& progress = {}) override;
-    void cancel() override { m_inner.cancel(); }
-    void resetCancel() override { m_inner.resetCancel(); }
-    [[nodiscard]] bool isCancelled() const override { return m_inner.isCancelled(); }
-    bool sleepUnlessCancelled(std::chrono::milliseconds delay) override {
-        return m_inner.sleepUnlessCancelled(delay);
-    }
 
 private:
-    sync::HttpTransport& m_inner;
     bool m_losePush = false;
 };
 
