@@ -112,11 +112,20 @@ int syncCommand(const Invocation& invocation, Io& io) {
     }
     const sync::SyncReport& r = report.value();
     if (invocation.json) {
-        io.out << json{{"pushed", r.pushed},     {"applied", r.applied},
-                       {"merged", r.merged},     {"duplicates", r.duplicates},
-                       {"rejected", r.rejected}, {"conflicts", r.conflicts},
-                       {"pulled", r.pulled},     {"skipped", r.skipped},
-                       {"dropped", r.dropped},   {"scope_changed", r.scopeChanged},
+        io.out << json{{"pushed", r.pushed},
+                       {"applied", r.applied},
+                       {"merged", r.merged},
+                       {"duplicates", r.duplicates},
+                       {"rejected", r.rejected},
+                       {"conflicts", r.conflicts},
+                       {"pulled", r.pulled},
+                       {"skipped", r.skipped},
+                       {"dropped", r.dropped},
+                       {"scope_changed", r.scopeChanged},
+                       {"uploaded_blobs", r.uploadedBlobs},
+                       {"deduplicated_blobs", r.deduplicatedBlobs},
+                       {"failed_blobs", r.failedBlobs},
+                       {"uploaded_bytes", r.uploadedBytes},
                        {"synced_at", syncedAt}}
                       .dump()
                << "\n";
@@ -137,6 +146,8 @@ int statusCommand(const Invocation& invocation, Io& io) {
     int pending = 0;
     int rejected = 0;
     int conflicts = 0;
+    int photosWaiting = 0;
+    int photosFailed = 0;
     std::optional<std::string> lastSync;
     try {
         const Database& db = s.store->database();
@@ -148,6 +159,12 @@ int statusCommand(const Invocation& invocation, Io& io) {
         rejected = count.integer(0);
         conflicts = count.integer(1);
         lastSync = stateValue(db, kLastSyncKey);
+        Statement blobs = db.prepare(
+            "SELECT count(*) FILTER (WHERE state IN ('pending', 'uploading')), "
+            "count(*) FILTER (WHERE state = 'failed') FROM blob_upload");
+        blobs.step();
+        photosWaiting = blobs.integer(0);
+        photosFailed = blobs.integer(1);
     } catch (const DatabaseError& e) {
         return fail(io.err, makeError("store_failed", e.what()));
     }
@@ -156,6 +173,8 @@ int statusCommand(const Invocation& invocation, Io& io) {
                        {"inbox", rejected + conflicts},
                        {"rejected", rejected},
                        {"conflicts", conflicts},
+                       {"photo_files_waiting", photosWaiting},
+                       {"photo_files_failed", photosFailed},
                        {"last_sync_at", lastSync ? json(*lastSync) : json(nullptr)},
                        {"server", s.profile.server},
                        {"device_id", s.profile.deviceId},

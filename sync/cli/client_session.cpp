@@ -57,6 +57,14 @@ std::string describeUser(const json& user) {
     return text;
 }
 
+Result<Entity> entityOfRecord(const LocalStore& store, const std::string& id) {
+    if (store.report(id))
+        return Entity::progress_report;
+    if (store.visit(id))
+        return Entity::site_visit;
+    return makeError("not_found", "no report or visit `" + id + "` on this device.");
+}
+
 std::optional<std::string> stateValue(const Database& db, const std::string& key) {
     Statement s = db.prepare("SELECT value FROM sync_state WHERE key = ?");
     s.bindAll(key);

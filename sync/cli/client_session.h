@@ -31,6 +31,9 @@ struct Session {
 // "demo-field (演示), field, 市科工信局".
 [[nodiscard]] std::string describeUser(const nlohmann::json& user);
 
+// Reports and visits share one id space (UUIDs): the table that holds `id` names its entity.
+[[nodiscard]] Result<Entity> entityOfRecord(const LocalStore& store, const std::string& id);
+
 // The device's own small facts (last sync time) in sync_state.
 [[nodiscard]] std::optional<std::string> stateValue(const Database& db, const std::string& key);
 void setStateValue(const Database& db, const std::string& key, const std::string& value);

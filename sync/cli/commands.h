@@ -14,6 +14,9 @@ int recordsCommand(const Invocation& invocation, Io& io);
 int visitAddCommand(const Invocation& invocation, Io& io);
 int reportAddCommand(const Invocation& invocation, Io& io);
 int transitionCommand(const Invocation& invocation, Io& io);  // submit, confirm, approve, …
+// photo_commands.cpp
+int photoAddCommand(const Invocation& invocation, Io& io);
+int photoFetchCommand(const Invocation& invocation, Io& io);
 // inbox_commands.cpp
 int inboxCommand(const Invocation& invocation, Io& io);
 int resolveCommand(const Invocation& invocation, Io& io);  // resubmit, discard

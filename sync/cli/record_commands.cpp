@@ -8,6 +8,7 @@
 #include "core/domain/dates.h"
 #include "core/domain/money.h"
 #include "core/domain/record_json.h"
+#include "core/domain/types.h"
 #include "core/store/project_query.h"
 #include "sync/cli/client_session.h"
 #include "sync/cli/commands.h"
@@ -54,29 +55,36 @@ Result<std::string> projectIdOf(const Database& db, const std::string& text) {
     return s.text(0);
 }
 
-// Reports and visits share id space (UUIDs): the one that holds it names the entity.
-Result<Entity> entityOfRecord(const LocalStore& store, const std::string& id) {
-    if (store.report(id))
-        return Entity::progress_report;
-    if (store.visit(id))
-        return Entity::site_visit;
-    return makeError("not_found", "no report or visit `" + id + "` on this device.");
+json photosJson(const LocalStore& store, const std::string& ownerId) {
+    json photos = json::array();
+    for (const Photo& photo : store.photosOf(ownerId)) {
+        json entry = toJson(photo);
+        entry["id"] = photo.id;
+        photos.push_back(entry);
+    }
+    return photos;
 }
 
 template <class Record>
-void printSaved(const Invocation& invocation, Io& io, const Record& record, const char* what) {
+void printSaved(const Invocation& invocation, Io& io, const LocalStore& store, const Record& record,
+                const char* what) {
+    const json photos = photosJson(store, record.id);
     if (invocation.json) {
         json out = toJson(record);
         out["id"] = record.id;
         out["state"] = toString(record.state);
+        out["photos"] = photos;
         io.out << out.dump() << "\n";
     } else {
-        io.out << "saved " << what << " " << record.id << " (" << toString(record.state)
-               << "); `duban-client sync` sends it.\n";
+        io.out << "saved " << what << " " << record.id << " (" << toString(record.state);
+        if (!photos.empty())
+            io.out << ", " << photos.size() << " photos";
+        io.out << "); `duban-client sync` sends it.\n";
     }
 }
 
-// Runs `edit`, then submits the saved record when --submit was given: two edits, each atomic.
+// Runs `save`, attaches each --photo, then submits when --submit was given: each step atomic, and
+// a step that fails leaves the ones before it saved (and says so).
 template <class Record, class Save>
 int saveAndMaybeSubmit(const Invocation& invocation, Io& io, Session& s, Entity entity,
                        const char* what, Save save) {
@@ -84,6 +92,13 @@ int saveAndMaybeSubmit(const Invocation& invocation, Io& io, Session& s, Entity 
     if (!saved)
         return fail(io.err, saved.error());
     Record record = std::move(saved).value();
+    for (const std::string& file : invocation.all("--photo")) {
+        if (auto photo = s.store->attachPhoto(s.actor, entity, record.id, file); !photo) {
+            io.err << "duban-client: saved as draft " << record.id << "; the photo " << file
+                   << " was not added:\n";
+            return fail(io.err, photo.error());
+        }
+    }
     if (invocation.has("--submit")) {
         if (Status submitted = s.store->transition(s.actor, entity, record.id, Transition::submit);
             !submitted) {
@@ -92,7 +107,7 @@ int saveAndMaybeSubmit(const Invocation& invocation, Io& io, Session& s, Entity 
         }
         record.state = RecordState::submitted;
     }
-    printSaved(invocation, io, record, what);
+    printSaved(invocation, io, *s.store, record, what);
     return kExitOk;
 }
 

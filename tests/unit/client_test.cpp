@@ -6,13 +6,16 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "sync/cli/client_commands.h"
+#include "tests/support/test_photos.h"
 #include "tests/support/test_server.h"
 #include "tests/support/test_store.h"
 
@@ -280,6 +283,56 @@ TEST_F(ClientTest, FieldWorkIsWrittenOfflineSyncedReviewedAndARaceIsShownInTheIn
     EXPECT_EQ(jsonIn("field", {"submit", reportId})["state"], "submitted");
     jsonIn("field", {"sync"});
     EXPECT_EQ(serverState(reportId), "submitted");
+}
+
+// A visit with photos from files: stored and queued offline, uploaded by sync, fetched by the
+// supervisor byte for byte.
+TEST_F(ClientTest, AVisitWithPhotosUploadsThemAndASupervisorFetchesTheSameBytes) {
+    s_server->createUser("cli-photo", Role::field, "市科工信局");
+    s_server->createUser("cli-photo-sup", Role::supervisor, "市发改局");
+    ASSERT_EQ(loginIn("field", "cli-photo").code, 0);
+    ASSERT_EQ(loginIn("sup", "cli-photo-sup").code, 0);
+    jsonIn("field", {"sync"});
+    const std::filesystem::path site = m_dir.file("site.jpg");
+    const std::filesystem::path broken = m_dir.file("broken.jpg");
+    writeNoiseJpeg(site, 640, 480, 7);
+    { std::ofstream(broken, std::ios::binary) << "not a photo"; }
+
+    const json visit =
+        jsonIn("field", {"visit", "add", "--project", "key_projects_2022#1", "--at",
+                         "2022-06-30T02:00:00Z", "--notes", "基础施工", "--photo", site.string()});
+    ASSERT_EQ(visit["photos"].size(), 1u);
+    const std::string sha = visit["photos"][0]["sha256"];
+    EXPECT_EQ(jsonIn("field", {"status"})["photo_files_waiting"], 2);  // photo and thumbnail
+
+    // A broken file is refused with the reason; the draft and its first photo stay.
+    const ClientRun refused =
+        runIn("field", {"photo", "add", visit["id"], "--file", broken.string()});
+    EXPECT_EQ(refused.code, 1);
+    EXPECT_NE(refused.err.find("(photo_"), std::string::npos) << refused.err;
+    const json added = jsonIn(
+        "field", {"photo", "add", visit["id"], "--file", site.string(), "--caption", "东侧基坑"});
+    EXPECT_EQ(added["caption"], "东侧基坑");
+    ASSERT_EQ(runIn("field", {"submit", visit["id"]}).code, 0);
+
+    const json synced = jsonIn("field", {"sync"});
+    EXPECT_EQ(synced["uploaded_blobs"], 2);  // the second photo has the same bytes: one upload
+    EXPECT_GT(synced["uploaded_bytes"].get<std::int64_t>(), 0);
+    EXPECT_EQ(jsonIn("field", {"status"})["photo_files_waiting"], 0);
+
+    jsonIn("sup", {"sync"});
+    const json fetched = jsonIn("sup", {"photo", "fetch", sha});
+    const auto bytes = [](const std::filesystem::path& file) {
+        std::ifstream in(file, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::filesystem::path original =
+        std::filesystem::path(profile("field")) / "blobs" / sha.substr(0, 2) / sha;
+    EXPECT_EQ(bytes(fetched["path"].get<std::string>()), bytes(original));
+    EXPECT_FALSE(bytes(original).empty());
+    const ClientRun unknown = runIn("sup", {"photo", "fetch", std::string(64, 'a')});
+    EXPECT_EQ(unknown.code, 1);
+    EXPECT_NE(unknown.err.find("(blob_not_available)"), std::string::npos) << unknown.err;
 }
 
 }  // namespace
