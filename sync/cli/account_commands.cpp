@@ -8,6 +8,7 @@
 #include "core/store/inbox.h"
 #include "sync/cli/client_session.h"
 #include "sync/cli/commands.h"
+#include "sync/sign_in.h"
 #include "sync/sync_engine.h"
 
 namespace duban::cli {
@@ -53,30 +54,18 @@ int loginCommand(const Invocation& invocation, Io& io) {
     auto transport = makeTransport(profile);
     if (!transport)
         return fail(io.err, transport.error());
-    sync::HttpRequest request;
-    request.method = "POST";
-    request.path = "/v1/auth/login";
-    request.body = json{{"username", username},
-                        {"password", password},
-                        {"device_id", profile.deviceId},
-                        {"device_name", "duban-client"}}
-                       .dump();
-    auto response = transport.value()->send(request);
-    if (!response)
-        return fail(io.err, response.error());
-    if (response->status != 200)
-        return fail(io.err, sync::detail::responseError(response.value(), "sign-in refused"));
-    const json body = json::parse(response->body, nullptr, false);
-    if (!body.is_object() || !body.contains("token") || !body["token"].is_string())
-        return fail(io.err, makeError("bad_response", "the server's sign-in answer has no token."));
-    profile.token = body["token"].get<std::string>();
-    profile.user = body.value("user", json::object());
+    auto signedIn =
+        sync::signIn(*transport.value(), username, password, profile.deviceId, "duban-client");
+    if (!signedIn)
+        return fail(io.err, signedIn.error());
+    profile.token = signedIn->token;
+    profile.user = signedIn->user;
     if (auto saved = dir.save(profile); !saved)
         return fail(io.err, saved.error());
     if (invocation.json) {
         io.out << json{{"user", profile.user},
                        {"device_id", profile.deviceId},
-                       {"expires_at", body.value("expires_at", std::string())},
+                       {"expires_at", signedIn->expiresAt},
                        {"profile", dir.path().string()}}
                       .dump()
                << "\n";

@@ -23,12 +23,7 @@ Result<std::unique_ptr<Session>> openSession(const ProfileDir& dir) {
 }
 
 Result<std::unique_ptr<sync::CurlTransport>> makeTransport(const ClientProfile& profile) {
-    sync::TransportOptions options;
-    options.baseUrl = profile.server;
-    options.caFile = profile.caFile;
-    options.bearerToken = profile.token;
-    options.userAgent = "duban-client/0.1";
-    return sync::CurlTransport::create(std::move(options));
+    return sync::transportFor(profile, "duban-client/0.1");
 }
 
 Actor actorFromUser(const json& user) {

@@ -10,10 +10,14 @@
 #include "core/rules/access.h"
 #include "core/store/local_store.h"
 #include "core/util/clock.h"
-#include "sync/cli/client_profile.h"
 #include "sync/curl_transport.h"
+#include "sync/device_profile.h"
 
 namespace duban::cli {
+
+using sync::ClientProfile;
+using sync::newDeviceId;
+using sync::ProfileDir;
 
 struct Session {
     ClientProfile profile;

@@ -1,16 +1,19 @@
 #pragma once
-// A duban-client profile: one data folder holding who the client is (profile.json, 0600 because
-// it carries the bearer token) and its local store (store.db). The device id is made once per
-// profile, so signing in again from the same folder replaces that device's session.
+// A device profile (duban-client's and the app's): one data folder holding who the client is
+// (profile.json, 0600 because it carries the bearer token) and its local store (store.db). The
+// device id is made once per profile, so signing in again from the same folder replaces that
+// device's session.
 #include <filesystem>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "core/util/clock.h"
 #include "core/util/result.h"
+#include "sync/curl_transport.h"
 
-namespace duban::cli {
+namespace duban::sync {
 
 struct ClientProfile {
     std::string server;
@@ -38,7 +41,11 @@ private:
     std::filesystem::path m_dir;
 };
 
+// A transport to the profile's server, trusting its CA file and carrying its token.
+[[nodiscard]] Result<std::unique_ptr<CurlTransport>> transportFor(const ClientProfile& profile,
+                                                                  std::string userAgent);
+
 // A fresh UUIDv7 for a new profile's device.
 [[nodiscard]] std::string newDeviceId(const Clock& clock);
 
-}  // namespace duban::cli
+}  // namespace duban::sync

@@ -1,4 +1,4 @@
-#include "sync/cli/client_profile.h"
+#include "sync/device_profile.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,15 +11,16 @@
 
 #include "core/util/uuid.h"
 
-namespace duban::cli {
+namespace duban::sync {
 
 using nlohmann::json;
 
 Result<ClientProfile> ProfileDir::load() const {
     std::ifstream in(profileFile());
     if (!in) {
-        return makeError("profile_missing", "no profile in " + m_dir.string() +
-                                                "; sign in first with `duban-client login`.");
+        return makeError("profile_missing",
+                         "no profile in " + m_dir.string() +
+                             "; sign in first (the app, or `duban-client login`).");
     }
     std::stringstream text;
     text << in.rdbuf();
@@ -83,9 +84,19 @@ Status ProfileDir::save(const ClientProfile& profile) const {
     return Ok{};
 }
 
+Result<std::unique_ptr<CurlTransport>> transportFor(const ClientProfile& profile,
+                                                    std::string userAgent) {
+    TransportOptions options;
+    options.baseUrl = profile.server;
+    options.caFile = profile.caFile;
+    options.bearerToken = profile.token;
+    options.userAgent = std::move(userAgent);
+    return CurlTransport::create(std::move(options));
+}
+
 std::string newDeviceId(const Clock& clock) {
     UuidGenerator generator(clock);
     return generator.next();
 }
 
-}  // namespace duban::cli
+}  // namespace duban::sync
