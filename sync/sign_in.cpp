@@ -1,5 +1,8 @@
 #include "sync/sign_in.h"
 
+#include <filesystem>
+
+#include "core/util/clock.h"
 #include "sync/sync_engine.h"
 
 namespace duban::sync {
@@ -32,6 +35,45 @@ Result<SignedIn> signIn(HttpTransport& transport, const std::string& username,
     signedIn.user = body.value("user", json::object());
     signedIn.expiresAt = body.value("expires_at", std::string());
     return signedIn;
+}
+
+Result<ClientProfile> signInProfile(const ProfileDir& dir, const SignInRequest& request,
+                                    SignedIn* details) {
+    ClientProfile profile;
+    if (auto existing = dir.load(); existing) {
+        profile = std::move(existing).value();
+        if (!profile.username.empty() &&
+            (profile.username != request.username || profile.server != request.server)) {
+            return makeError("profile_in_use", "the data in " + dir.path().string() +
+                                                   " belongs to " + profile.username + " at " +
+                                                   profile.server + "; use another folder.");
+        }
+    }
+    if (profile.deviceId.empty()) {
+        const SystemClock clock;
+        profile.deviceId = newDeviceId(clock);
+    }
+    profile.server = request.server;
+    // Absolute, so the profile works whatever folder it is used from.
+    profile.caFile =
+        request.caFile.empty() ? std::string() : std::filesystem::absolute(request.caFile).string();
+    profile.username = request.username;
+    profile.token.clear();
+
+    auto transport = transportFor(profile, request.userAgent);
+    if (!transport)
+        return transport.error();
+    auto signedIn = signIn(*transport.value(), request.username, request.password, profile.deviceId,
+                           request.deviceName);
+    if (!signedIn)
+        return signedIn.error();
+    profile.token = signedIn->token;
+    profile.user = signedIn->user;
+    if (auto saved = dir.save(profile); !saved)
+        return saved.error();
+    if (details != nullptr)
+        *details = std::move(signedIn).value();
+    return profile;
 }
 
 }  // namespace duban::sync

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/util/result.h"
+#include "sync/device_profile.h"
 #include "sync/http_transport.h"
 
 namespace duban::sync {
@@ -21,5 +22,21 @@ struct SignedIn {
 [[nodiscard]] Result<SignedIn> signIn(HttpTransport& transport, const std::string& username,
                                       const std::string& password, const std::string& deviceId,
                                       const std::string& deviceName);
+
+struct SignInRequest {
+    std::string server;  // https://host:port
+    std::string caFile;  // the server's CA (PEM); empty: the system's CAs
+    std::string username;
+    std::string password;
+    std::string deviceName;  // shown to admins: "duban-client", "duban (Linux)"
+    std::string userAgent;
+};
+
+// Signs the profile folder's device in and saves the profile (token, user) there. A folder holds
+// one user's data and unsent edits: signing in as someone else, or to another server, is refused
+// ("profile_in_use"). The device id is made once per folder and kept.
+[[nodiscard]] Result<ClientProfile> signInProfile(const ProfileDir& dir,
+                                                  const SignInRequest& request,
+                                                  SignedIn* details = nullptr);
 
 }  // namespace duban::sync

@@ -29,43 +29,26 @@ int loginCommand(const Invocation& invocation, Io& io) {
     }
 
     const ProfileDir dir(invocation.profileDir);
-    SystemClock clock;
-    ClientProfile profile;
-    if (auto existing = dir.load(); existing) {
-        profile = std::move(existing).value();
-        // The store holds one user's data and unsent edits: it is not handed to someone else.
-        if (!profile.username.empty() &&
-            (profile.username != username || profile.server != server)) {
-            return fail(io.err, makeError("profile_in_use",
-                                          "the profile in " + dir.path().string() + " belongs to " +
-                                              profile.username + " at " + profile.server +
-                                              "; use another --profile folder."));
-        }
+    sync::SignInRequest request;
+    request.server = server;
+    request.caFile = invocation.option("--ca");
+    request.username = username;
+    request.password = password;
+    request.deviceName = "duban-client";
+    request.userAgent = "duban-client/0.1";
+    sync::SignedIn signedIn;
+    auto signedInProfile = sync::signInProfile(dir, request, &signedIn);
+    if (!signedInProfile) {
+        Error error = signedInProfile.error();
+        if (error.code == "profile_in_use")
+            error.message += " (--profile DIR)";
+        return fail(io.err, error);
     }
-    if (profile.deviceId.empty())
-        profile.deviceId = newDeviceId(clock);
-    profile.server = server;
-    // Absolute, so later commands find it whatever folder they run from.
-    const std::string ca = invocation.option("--ca");
-    profile.caFile = ca.empty() ? std::string() : std::filesystem::absolute(ca).string();
-    profile.username = username;
-    profile.token.clear();
-
-    auto transport = makeTransport(profile);
-    if (!transport)
-        return fail(io.err, transport.error());
-    auto signedIn =
-        sync::signIn(*transport.value(), username, password, profile.deviceId, "duban-client");
-    if (!signedIn)
-        return fail(io.err, signedIn.error());
-    profile.token = signedIn->token;
-    profile.user = signedIn->user;
-    if (auto saved = dir.save(profile); !saved)
-        return fail(io.err, saved.error());
+    const ClientProfile& profile = signedInProfile.value();
     if (invocation.json) {
         io.out << json{{"user", profile.user},
                        {"device_id", profile.deviceId},
-                       {"expires_at", signedIn->expiresAt},
+                       {"expires_at", signedIn.expiresAt},
                        {"profile", dir.path().string()}}
                       .dump()
                << "\n";
