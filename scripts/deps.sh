@@ -4,11 +4,17 @@
 set -euo pipefail
 
 DUBAN_PACKAGES=(
-  build-essential cmake ninja-build pkg-config git ca-certificates clang-format python3
+  build-essential cmake ninja-build pkg-config git ca-certificates curl clang-format python3
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev
   libturbojpeg0-dev libexiv2-dev
   libcpp-httplib-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev
+  # The Qt Quick app (Qt 6.4), its tests offscreen, Chinese fonts, and Xvfb for screenshots.
+  qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools
+  qt6-l10n-tools qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls
+  qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtquick-window
+  qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qttest
+  libgl-dev libgl1-mesa-dri fonts-noto-cjk xvfb xauth
 )
 
 missing=()

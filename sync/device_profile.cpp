@@ -94,6 +94,21 @@ Result<std::unique_ptr<CurlTransport>> transportFor(const ClientProfile& profile
     return CurlTransport::create(std::move(options));
 }
 
+Actor actorFromUser(const json& user) {
+    Actor actor;
+    actor.userId = user.value("id", std::string());
+    actor.role = parseEnum<Role>(user.value("role", std::string())).value_or(Role::field);
+    if (user.contains("unit") && user["unit"].is_object())
+        actor.unitId = user["unit"].value("id", std::string());
+    if (user.contains("supervised_units") && user["supervised_units"].is_array()) {
+        for (const json& unit : user["supervised_units"]) {
+            if (unit.is_string())
+                actor.supervisedUnitIds.push_back(unit.get<std::string>());
+        }
+    }
+    return actor;
+}
+
 std::string newDeviceId(const Clock& clock) {
     UuidGenerator generator(clock);
     return generator.next();

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/rules/access.h"
 #include "core/util/clock.h"
 #include "core/util/result.h"
 #include "sync/curl_transport.h"
@@ -44,6 +45,9 @@ private:
 // A transport to the profile's server, trusting its CA file and carrying its token.
 [[nodiscard]] Result<std::unique_ptr<CurlTransport>> transportFor(const ClientProfile& profile,
                                                                   std::string userAgent);
+
+// The signed-in user as the core rules see them, from the server's `user` object.
+[[nodiscard]] Actor actorFromUser(const nlohmann::json& user);
 
 // A fresh UUIDv7 for a new profile's device.
 [[nodiscard]] std::string newDeviceId(const Clock& clock);

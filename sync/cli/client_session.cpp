@@ -14,7 +14,7 @@ Result<std::unique_ptr<Session>> openSession(const ProfileDir& dir) {
     }
     auto session = std::make_unique<Session>();
     session->profile = std::move(profile).value();
-    session->actor = actorFromUser(session->profile.user);
+    session->actor = sync::actorFromUser(session->profile.user);
     auto store = LocalStore::open(dir.storeFile(), session->clock, session->profile.deviceId);
     if (!store)
         return store.error();
@@ -24,21 +24,6 @@ Result<std::unique_ptr<Session>> openSession(const ProfileDir& dir) {
 
 Result<std::unique_ptr<sync::CurlTransport>> makeTransport(const ClientProfile& profile) {
     return sync::transportFor(profile, "duban-client/0.1");
-}
-
-Actor actorFromUser(const json& user) {
-    Actor actor;
-    actor.userId = user.value("id", std::string());
-    actor.role = parseEnum<Role>(user.value("role", std::string())).value_or(Role::field);
-    if (user.contains("unit") && user["unit"].is_object())
-        actor.unitId = user["unit"].value("id", std::string());
-    if (user.contains("supervised_units") && user["supervised_units"].is_array()) {
-        for (const json& unit : user["supervised_units"]) {
-            if (unit.is_string())
-                actor.supervisedUnitIds.push_back(unit.get<std::string>());
-        }
-    }
-    return actor;
 }
 
 std::string describeUser(const json& user) {

@@ -30,8 +30,6 @@ struct Session {
 [[nodiscard]] Result<std::unique_ptr<Session>> openSession(const ProfileDir& dir);
 [[nodiscard]] Result<std::unique_ptr<sync::CurlTransport>> makeTransport(
     const ClientProfile& profile);
-// The signed-in user as the core rules see them, from the server's `user` object.
-[[nodiscard]] Actor actorFromUser(const nlohmann::json& user);
 // "demo-field (演示), field, 市科工信局".
 [[nodiscard]] std::string describeUser(const nlohmann::json& user);
 

@@ -1,0 +1,107 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Duban
+
+// The window: a toolbar with the sync state, and a stack of pages. Signed out, only sign-in.
+ApplicationWindow {
+    id: window
+
+    width: 1100
+    height: 760
+    visible: true
+    title: qsTr("督办")
+    Material.theme: Material.Light
+    Material.primary: "#B71C1C"
+    Material.accent: "#1565C0"
+
+    readonly property bool narrow: width < 600
+    // Set by main (--open): sync, settings, or project:<id or code>.
+    property string startPage: ""
+
+    Component.onCompleted: {
+        if (!Services.signedIn || startPage === "")
+            return
+        if (startPage === "sync")
+            stack.push(syncPage)
+        else if (startPage === "settings")
+            stack.push(settingsPage)
+        else if (startPage.startsWith("project:"))
+            stack.push(projectDetailPage, { projectId: startPage.substring(8) })
+    }
+
+    header: ToolBar {
+        visible: Services.signedIn
+        Material.foreground: "white"
+        background: Rectangle { color: window.Material.primary }
+
+        RowLayout {
+            anchors.fill: parent
+            spacing: 0
+
+            ToolButton {
+                text: "‹"
+                font.pixelSize: 24
+                visible: stack.depth > 1
+                Accessible.name: qsTr("返回")
+                onClicked: stack.pop()
+            }
+            Label {
+                text: stack.currentItem && stack.currentItem.title ? stack.currentItem.title : qsTr("督办")
+                elide: Label.ElideRight
+                font.pixelSize: 18
+                font.bold: true
+                Layout.fillWidth: true
+                Layout.leftMargin: stack.depth > 1 ? 0 : 16
+            }
+            SyncIndicator {
+                sync: Services.sync
+                onClicked: stack.push(syncPage)
+            }
+            ToolButton {
+                text: "⋮"
+                font.pixelSize: 20
+                Accessible.name: qsTr("设置")
+                onClicked: stack.push(settingsPage)
+            }
+        }
+    }
+
+    StackView {
+        id: stack
+        anchors.fill: parent
+        initialItem: Services.signedIn ? projectListPage : signInPage
+    }
+
+    Connections {
+        target: Services
+        function onDeviceChanged() {
+            stack.clear()
+            stack.push(Services.signedIn ? projectListPage : signInPage)
+        }
+    }
+
+    Component {
+        id: signInPage
+        SignInPage {}
+    }
+    Component {
+        id: projectListPage
+        ProjectListPage {
+            onOpenProject: projectId => stack.push(projectDetailPage, { projectId: projectId })
+        }
+    }
+    Component {
+        id: projectDetailPage
+        ProjectDetailPage {}
+    }
+    Component {
+        id: syncPage
+        SyncPage {}
+    }
+    Component {
+        id: settingsPage
+        SettingsPage {}
+    }
+}

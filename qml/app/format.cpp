@@ -1,0 +1,31 @@
+#include "qml/app/format.h"
+
+#include <QDateTime>
+#include <QTimeZone>
+
+#include "core/domain/dates.h"
+#include "core/domain/money.h"
+
+namespace duban::app {
+
+QString wanText(const std::optional<Yuan>& amount) {
+    return amount ? QString::fromStdString(formatWan(*amount)) : QStringLiteral("—");
+}
+
+QString yearsText(const std::optional<int>& start, const std::optional<int>& end) {
+    if (start && end && *start != *end)
+        return QStringLiteral("%1—%2").arg(*start).arg(*end);
+    if (start || end)
+        return QString::number(start ? *start : *end);
+    return {};
+}
+
+QString instantText(const std::string& iso) {
+    const auto ms = parseInstant(iso);
+    if (!ms)
+        return QString::fromStdString(iso);
+    return QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone(8 * 3600))
+        .toString(QStringLiteral("yyyy年M月d日 HH:mm"));
+}
+
+}  // namespace duban::app

@@ -1,0 +1,19 @@
+#pragma once
+// Figures as a Chinese government user reads them, from the core formatting rules.
+#include <QString>
+
+#include <optional>
+
+#include "core/domain/types.h"
+
+namespace duban::app {
+
+// "273,027万元"; "—" when unknown.
+[[nodiscard]] QString wanText(const std::optional<Yuan>& amount);
+// "2021—2023", "2022", or "" when unknown.
+[[nodiscard]] QString yearsText(const std::optional<int>& start, const std::optional<int>& end);
+
+// An ISO instant as Jishou reads it (UTC+8): "2022年6月30日 10:00"; the text itself if unparsable.
+[[nodiscard]] QString instantText(const std::string& iso);
+
+}  // namespace duban::app

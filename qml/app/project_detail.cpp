@@ -1,0 +1,119 @@
+#include "qml/app/project_detail.h"
+
+#include "core/store/project_detail.h"
+#include "qml/app/format.h"
+
+namespace duban::app {
+namespace {
+
+struct Loaded {
+    std::optional<ProjectFacts> facts;
+    std::vector<MilestoneRow> milestones;
+    std::vector<TimelineEntry> timeline;
+};
+
+QString qs(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+double wan(const std::optional<Yuan>& amount) {
+    return amount ? static_cast<double>(*amount) / 10'000.0 : 0.0;
+}
+
+QVariantMap factsMap(const ProjectFacts& f) {
+    const int percent = f.planInvestment && *f.planInvestment > 0
+                            ? static_cast<int>(f.completedThisYear * 100 / *f.planInvestment)
+                            : -1;
+    return {{"name", qs(f.name)},
+            {"code", qs(f.code)},
+            {"category", qs(f.category)},
+            {"stage", qs(f.stage)},
+            {"years", yearsText(f.startYear, f.endYear)},
+            {"scope", qs(f.scope)},
+            {"industryChain", qs(f.industryChain)},
+            {"planContent", qs(f.planContent)},
+            {"remarks", qs(f.remarks)},
+            {"planYear", f.planYear ? *f.planYear : 0},
+            {"totalInvestment", wanText(f.totalInvestment)},
+            {"completedBefore", wanText(f.completedBefore)},
+            {"planInvestment", wanText(f.planInvestment)},
+            {"completedThisYear", wanText(f.completedThisYear)},
+            {"planWan", wan(f.planInvestment)},
+            {"completedWan", wan(f.completedThisYear)},
+            {"completionPercent", percent},
+            {"warningLevel", f.warningLevel},
+            {"leadUnits", qs(f.leadUnits)},
+            {"responsibleUnits", qs(f.responsibleUnits)},
+            {"township", qs(f.township)},
+            {"lists", qs(f.lists)}};
+}
+
+}  // namespace
+
+void ProjectDetail::setStore(StoreExecutor* store) {
+    if (store == m_store)
+        return;
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store)
+        connect(m_store, &StoreExecutor::changed, this, &ProjectDetail::reload);
+    emit storeChanged();
+    reload();
+}
+
+void ProjectDetail::setProjectId(const QString& id) {
+    if (id == m_projectId)
+        return;
+    m_projectId = id;
+    emit projectIdChanged();
+    reload();
+}
+
+void ProjectDetail::reload() {
+    const quint64 generation = ++m_generation;
+    if (!m_store || m_projectId.isEmpty())
+        return;
+    m_loading = true;
+    emit loaded();
+    m_store->run(
+        this,
+        [id = m_projectId.toStdString()](LocalStore& store) {
+            Loaded result;
+            try {
+                result.facts = loadProjectFacts(store.database(), id);
+                result.milestones = loadMilestones(store.database(), id);
+                result.timeline = loadTimeline(store.database(), id, kTimelineLimit);
+            } catch (const DatabaseError&) {
+                result.facts.reset();
+            }
+            return result;
+        },
+        [this, generation](Loaded result) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            m_facts = result.facts ? factsMap(*result.facts) : QVariantMap();
+            m_milestones.clear();
+            for (const MilestoneRow& m : result.milestones) {
+                m_milestones.append(QVariantMap{{"id", qs(m.id)},
+                                                {"title", qs(m.title)},
+                                                {"due", qs(m.dueDate)},
+                                                {"achieved", m.status == "achieved"}});
+            }
+            m_timeline.clear();
+            for (const TimelineEntry& e : result.timeline) {
+                m_timeline.append(QVariantMap{{"kind", qs(e.kind)},
+                                              {"id", qs(e.id)},
+                                              {"at", instantText(e.at)},
+                                              {"state", qs(e.state)},
+                                              {"text", qs(e.text)},
+                                              {"period", qs(e.period)},
+                                              {"percent", e.percent ? *e.percent : -1},
+                                              {"amount", wanText(e.amount)}});
+            }
+            emit loaded();
+        });
+}
+
+}  // namespace duban::app

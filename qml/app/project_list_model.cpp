@@ -1,0 +1,316 @@
+#include "qml/app/project_list_model.h"
+
+#include <algorithm>
+
+#include "qml/app/format.h"
+
+namespace duban::app {
+namespace {
+
+constexpr int kTypingPauseMs = 120;  // a search runs when typing pauses, not on every key
+
+std::optional<std::string> optionalText(const QString& text) {
+    return text.isEmpty() ? std::nullopt : std::optional(text.toStdString());
+}
+
+struct Page {
+    std::vector<ProjectRow> rows;
+    int total = -1;  // -1: not counted by this job
+    bool ok = true;
+};
+
+}  // namespace
+
+ProjectListModel::ProjectListModel(QObject* parent) : QAbstractListModel(parent) {
+    connect(this, &QAbstractItemModel::rowsInserted, this, &ProjectListModel::countChanged);
+    connect(this, &QAbstractItemModel::rowsRemoved, this, &ProjectListModel::countChanged);
+    connect(this, &QAbstractItemModel::modelReset, this, &ProjectListModel::countChanged);
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(kTypingPauseMs);
+    connect(&m_debounce, &QTimer::timeout, this, &ProjectListModel::reload);
+}
+
+int ProjectListModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const ProjectRow& row = m_rows[static_cast<std::size_t>(index.row())];
+    switch (role) {
+        case IdRole:
+            return QString::fromStdString(row.id);
+        case CodeRole:
+            return QString::fromStdString(row.code);
+        case NameRole:
+            return QString::fromStdString(row.name);
+        case CategoryRole:
+            return QString::fromStdString(row.category);
+        case StageRole:
+            return QString::fromStdString(row.stage);
+        case YearsRole:
+            return yearsText(row.startYear, row.endYear);
+        case TotalInvestmentRole:
+            return wanText(row.totalInvestment);
+        case PlanInvestmentRole:
+            return wanText(row.planInvestment);
+        case CompletedThisYearRole:
+            return wanText(row.completedThisYear);
+        case CompletionPercentRole:
+            // 完成率: completed this year against the year's plan.
+            if (!row.planInvestment || *row.planInvestment <= 0)
+                return -1;
+            return static_cast<int>(row.completedThisYear * 100 / *row.planInvestment);
+        case WarningLevelRole:
+            return row.warningLevel;
+        case UnitsRole:
+            return QString::fromStdString(row.unitNames);
+        default:
+            return {};
+    }
+}
+
+QHash<int, QByteArray> ProjectListModel::roleNames() const {
+    return {{IdRole, "projectId"},
+            {CodeRole, "code"},
+            {NameRole, "name"},
+            {CategoryRole, "category"},
+            {StageRole, "stage"},
+            {YearsRole, "years"},
+            {TotalInvestmentRole, "totalInvestment"},
+            {PlanInvestmentRole, "planInvestment"},
+            {CompletedThisYearRole, "completedThisYear"},
+            {CompletionPercentRole, "completionPercent"},
+            {WarningLevelRole, "warningLevel"},
+            {UnitsRole, "units"}};
+}
+
+bool ProjectListModel::canFetchMore(const QModelIndex& parent) const {
+    return !parent.isValid() && m_store && !m_loading && rowCount() < m_total;
+}
+
+void ProjectListModel::fetchMore(const QModelIndex& parent) {
+    if (!canFetchMore(parent))
+        return;
+    setLoading(true);
+    const quint64 generation = m_generation;
+    const int offset = rowCount();
+    m_store->run(
+        this,
+        [filter = filter(), sort = coreSort(), offset](LocalStore& store) {
+            Page page;
+            try {
+                page.rows = listProjects(store.database(), filter, sort, kPageSize, offset);
+            } catch (const DatabaseError&) {
+                page.ok = false;
+            }
+            return page;
+        },
+        [this, generation, offset](Page page) {
+            if (generation != m_generation || offset != rowCount())
+                return;
+            setLoading(false);
+            if (page.rows.empty())
+                return;
+            beginInsertRows({}, offset, offset + static_cast<int>(page.rows.size()) - 1);
+            std::move(page.rows.begin(), page.rows.end(), std::back_inserter(m_rows));
+            endInsertRows();
+        });
+}
+
+void ProjectListModel::setStore(StoreExecutor* store) {
+    if (store == m_store)
+        return;
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store)
+        connect(m_store, &StoreExecutor::changed, this, &ProjectListModel::refresh);
+    emit storeChanged();
+    reload();
+}
+
+void ProjectListModel::setFilterString(QString& field, const QString& value) {
+    if (field == value)
+        return;
+    field = value;
+    emit filterChanged();
+    scheduleReload();
+}
+
+void ProjectListModel::setSearchText(const QString& text) {
+    if (m_searchText == text)
+        return;
+    m_searchText = text;
+    emit filterChanged();
+    m_debounce.start();
+}
+void ProjectListModel::setCategory(const QString& value) {
+    setFilterString(m_category, value);
+}
+void ProjectListModel::setListCode(const QString& value) {
+    setFilterString(m_listCode, value);
+}
+void ProjectListModel::setStage(const QString& value) {
+    setFilterString(m_stage, value);
+}
+void ProjectListModel::setUnitId(const QString& value) {
+    setFilterString(m_unitId, value);
+}
+void ProjectListModel::setTownshipId(const QString& value) {
+    setFilterString(m_townshipId, value);
+}
+void ProjectListModel::setMyUnitId(const QString& value) {
+    setFilterString(m_myUnitId, value);
+}
+void ProjectListModel::setMinWarningLevel(int level) {
+    level = std::clamp(level, 0, 3);
+    if (level == m_minWarningLevel)
+        return;
+    m_minWarningLevel = level;
+    emit filterChanged();
+    scheduleReload();
+}
+void ProjectListModel::setSort(Sort sort) {
+    if (sort == m_sort)
+        return;
+    m_sort = sort;
+    emit filterChanged();
+    scheduleReload();
+}
+
+QString ProjectListModel::idAt(int row) const {
+    if (row < 0 || row >= rowCount())
+        return {};
+    return QString::fromStdString(m_rows[static_cast<std::size_t>(row)].id);
+}
+
+QVariantMap ProjectListModel::get(int row) const {
+    QVariantMap values;
+    if (row < 0 || row >= rowCount())
+        return values;
+    const auto names = roleNames();
+    for (auto it = names.begin(); it != names.end(); ++it)
+        values.insert(QString::fromUtf8(it.value()), data(index(row), it.key()));
+    return values;
+}
+
+void ProjectListModel::scheduleReload() {
+    // Several filters set together (a page opening) make one query.
+    m_debounce.start(0);
+}
+
+void ProjectListModel::reload() {
+    m_debounce.stop();
+    ++m_generation;
+    beginResetModel();
+    m_rows.clear();
+    endResetModel();
+    if (!m_store) {
+        m_total = 0;
+        emit totalCountChanged();
+        return;
+    }
+    setLoading(true);
+    const quint64 generation = m_generation;
+    m_store->run(
+        this,
+        [filter = filter(), sort = coreSort()](LocalStore& store) {
+            Page page;
+            try {
+                page.total = countProjects(store.database(), filter);
+                page.rows = listProjects(store.database(), filter, sort, kPageSize, 0);
+            } catch (const DatabaseError&) {
+                page.ok = false;
+            }
+            return page;
+        },
+        [this, generation](Page page) {
+            if (generation != m_generation)
+                return;
+            setLoading(false);
+            m_total = page.ok ? page.total : 0;
+            emit totalCountChanged();
+            if (page.rows.empty())
+                return;
+            beginInsertRows({}, 0, static_cast<int>(page.rows.size()) - 1);
+            m_rows = std::move(page.rows);
+            endInsertRows();
+        });
+}
+
+void ProjectListModel::refresh() {
+    if (!m_store || m_rows.empty()) {
+        reload();
+        return;
+    }
+    const quint64 generation = ++m_generation;
+    const int shown = std::max(rowCount(), kPageSize);
+    m_store->run(
+        this,
+        [filter = filter(), sort = coreSort(), shown](LocalStore& store) {
+            Page page;
+            try {
+                page.total = countProjects(store.database(), filter);
+                page.rows = listProjects(store.database(), filter, sort, shown, 0);
+            } catch (const DatabaseError&) {
+                page.ok = false;
+            }
+            return page;
+        },
+        [this, generation](Page page) {
+            if (generation != m_generation || !page.ok)
+                return;
+            setLoading(false);
+            m_total = page.total;
+            emit totalCountChanged();
+            if (page.rows.size() == m_rows.size()) {
+                m_rows = std::move(page.rows);
+                emit dataChanged(index(0), index(rowCount() - 1));
+                return;
+            }
+            beginResetModel();
+            m_rows = std::move(page.rows);
+            endResetModel();
+        });
+}
+
+ProjectFilter ProjectListModel::filter() const {
+    ProjectFilter f;
+    f.text = m_searchText.toStdString();
+    f.category = optionalText(m_category);
+    f.listCode = optionalText(m_listCode);
+    f.stage = optionalText(m_stage);
+    f.unitId = optionalText(m_unitId);
+    f.townshipId = optionalText(m_townshipId);
+    f.myUnitId = optionalText(m_myUnitId);
+    if (m_minWarningLevel > 0)
+        f.minWarningLevel = m_minWarningLevel;
+    return f;
+}
+
+duban::ProjectSort ProjectListModel::coreSort() const {
+    switch (m_sort) {
+        case ByName:
+            return duban::ProjectSort::name;
+        case ByTotalInvestment:
+            return duban::ProjectSort::totalInvestmentDesc;
+        case ByPlanInvestment:
+            return duban::ProjectSort::planInvestmentDesc;
+        case ByWarningLevel:
+            return duban::ProjectSort::warningLevelDesc;
+        case SeedOrder:
+            break;
+    }
+    return duban::ProjectSort::seedOrder;
+}
+
+void ProjectListModel::setLoading(bool loading) {
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged();
+}
+
+}  // namespace duban::app

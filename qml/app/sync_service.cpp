@@ -1,0 +1,132 @@
+#include "qml/app/sync_service.h"
+
+#include <QDateTime>
+
+#include "qml/app/store_executor.h"
+#include "qml/app/sync_worker.h"
+
+namespace duban::app {
+
+namespace {
+constexpr int kPeriodicMs = 5 * 60 * 1000;  // a background run every five minutes
+constexpr int kAfterSaveMs = 1500;          // saves in quick succession make one run
+}  // namespace
+
+Result<std::unique_ptr<SyncService>> SyncService::start(const sync::ClientProfile& profile,
+                                                        const std::filesystem::path& storeFile,
+                                                        StoreExecutor* views) {
+    auto clock = std::make_unique<SystemClock>();
+    auto store = LocalStore::open(storeFile, *clock, profile.deviceId);
+    if (!store)
+        return store.error();
+    auto transport = sync::transportFor(profile, "duban-app/0.1");
+    if (!transport)
+        return transport.error();
+    sync::SyncOptions options;
+    options.deviceId = profile.deviceId;
+    auto worker = std::make_unique<SyncWorker>(std::move(clock), std::move(store).value(),
+                                               std::move(transport).value(), options);
+    return std::unique_ptr<SyncService>(new SyncService(std::move(worker), views));
+}
+
+SyncService::SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views)
+    : m_worker(std::move(worker)), m_views(views) {
+    m_thread.setObjectName("duban-sync");
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    m_periodic.setInterval(kPeriodicMs);
+    connect(&m_periodic, &QTimer::timeout, this, &SyncService::syncNow);
+    m_periodic.start();
+    m_soon.setSingleShot(true);
+    m_soon.setInterval(kAfterSaveMs);
+    connect(&m_soon, &QTimer::timeout, this, &SyncService::syncNow);
+    noteLocalChange();
+}
+
+SyncService::~SyncService() {
+    m_worker->cancel();  // a run in progress stops at once, keeping what it stored
+    QMetaObject::invokeMethod(
+        m_worker.get(), [this] { m_thread.quit(); }, Qt::QueuedConnection);
+    m_thread.wait();
+}
+
+void SyncService::syncNow() {
+    if (m_busy) {
+        m_again = true;
+        return;
+    }
+    m_busy = true;
+    m_progress = -1;
+    m_phase = QStringLiteral("push");
+    emit stateChanged();
+    emit progressChanged();
+    QMetaObject::invokeMethod(
+        m_worker.get(),
+        [this] {
+            const auto outcome = m_worker->runOnce([this](const char* phase, double fraction) {
+                QMetaObject::invokeMethod(
+                    this,
+                    [this, p = QString::fromLatin1(phase), fraction] { onProgress(p, fraction); },
+                    Qt::QueuedConnection);
+            });
+            QMetaObject::invokeMethod(
+                this,
+                [this, outcome] {
+                    onFinished(outcome.ok, QString::fromStdString(outcome.error), outcome.offline,
+                               outcome.counts);
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
+void SyncService::cancel() {
+    m_again = false;
+    m_worker->cancel();
+}
+
+void SyncService::noteLocalChange() {
+    QMetaObject::invokeMethod(
+        m_worker.get(),
+        [this] {
+            const DeviceCounts counts = m_worker->counts();
+            QMetaObject::invokeMethod(
+                this, [this, counts] { onCounts(counts); }, Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+    m_soon.start();
+}
+
+void SyncService::onProgress(const QString& phase, double progress) {
+    m_phase = phase;
+    m_progress = progress;
+    emit progressChanged();
+}
+
+void SyncService::onFinished(bool ok, const QString& error, bool offline,
+                             const DeviceCounts& counts) {
+    m_busy = false;
+    m_offline = offline;
+    m_lastError = ok ? QString() : error;
+    if (ok) {
+        m_lastSyncAt = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        m_progress = 1;
+    }
+    onCounts(counts);
+    emit stateChanged();
+    emit progressChanged();
+    if (m_views != nullptr)
+        m_views->notifyChanged();  // pulled records: lists and details read again
+    emit finished(ok);
+    if (m_again) {
+        m_again = false;
+        syncNow();
+    }
+}
+
+void SyncService::onCounts(const DeviceCounts& counts) {
+    m_counts = counts;
+    emit countsChanged();
+}
+
+}  // namespace duban::app

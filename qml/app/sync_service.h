@@ -1,0 +1,97 @@
+#pragma once
+// Background sync for the app (DESIGN §5, §8): a worker thread with its own connection to the
+// store, its own libcurl transport and a SyncEngine. Runs on start, shortly after each save, on a
+// timer, and on demand; reports progress and the device's counts to QML; cancel() stops a run at
+// once, keeping what it stored.
+#include <QtQml/qqmlregistration.h>
+#include <QObject>
+#include <QString>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <filesystem>
+#include <memory>
+
+#include "core/util/result.h"
+#include "sync/device_profile.h"
+
+namespace duban::app {
+
+class StoreExecutor;
+class SyncWorker;
+
+// What the sync panel shows about this device.
+struct DeviceCounts {
+    int pending = 0;
+    int inboxOpen = 0;
+    int photoFilesWaiting = 0;
+    int photoFilesFailed = 0;
+};
+
+class SyncService final : public QObject {
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("Sync is started by Services once a user is signed in.")
+    Q_PROPERTY(bool busy READ busy NOTIFY stateChanged FINAL)
+    Q_PROPERTY(double progress READ progress NOTIFY progressChanged FINAL)
+    Q_PROPERTY(QString phase READ phase NOTIFY progressChanged FINAL)
+    Q_PROPERTY(QString lastSyncAt READ lastSyncAt NOTIFY stateChanged FINAL)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged FINAL)
+    Q_PROPERTY(bool offline READ offline NOTIFY stateChanged FINAL)
+    Q_PROPERTY(int pending READ pending NOTIFY countsChanged FINAL)
+    Q_PROPERTY(int inboxOpen READ inboxOpen NOTIFY countsChanged FINAL)
+    Q_PROPERTY(int photoFilesWaiting READ photoFilesWaiting NOTIFY countsChanged FINAL)
+    Q_PROPERTY(int photoFilesFailed READ photoFilesFailed NOTIFY countsChanged FINAL)
+
+public:
+    [[nodiscard]] static Result<std::unique_ptr<SyncService>> start(
+        const sync::ClientProfile& profile, const std::filesystem::path& storeFile,
+        StoreExecutor* views);
+    ~SyncService() override;
+    Q_DISABLE_COPY_MOVE(SyncService)
+
+    [[nodiscard]] bool busy() const { return m_busy; }
+    [[nodiscard]] double progress() const { return m_progress; }
+    [[nodiscard]] QString phase() const { return m_phase; }
+    [[nodiscard]] QString lastSyncAt() const { return m_lastSyncAt; }
+    [[nodiscard]] QString lastError() const { return m_lastError; }
+    [[nodiscard]] bool offline() const { return m_offline; }
+    [[nodiscard]] int pending() const { return m_counts.pending; }
+    [[nodiscard]] int inboxOpen() const { return m_counts.inboxOpen; }
+    [[nodiscard]] int photoFilesWaiting() const { return m_counts.photoFilesWaiting; }
+    [[nodiscard]] int photoFilesFailed() const { return m_counts.photoFilesFailed; }
+
+    Q_INVOKABLE void syncNow();
+    Q_INVOKABLE void cancel();
+    // After a local save: counts now, a sync in a moment (several saves make one run).
+    Q_INVOKABLE void noteLocalChange();
+
+signals:
+    void stateChanged();
+    void progressChanged();
+    void countsChanged();
+    void finished(bool ok);
+
+private:
+    SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views);
+    void onProgress(const QString& phase, double progress);
+    void onFinished(bool ok, const QString& error, bool offline, const DeviceCounts& counts);
+    void onCounts(const DeviceCounts& counts);
+
+    std::unique_ptr<SyncWorker> m_worker;  // lives on m_thread
+    QThread m_thread;
+    StoreExecutor* m_views;
+    QTimer m_periodic;
+    QTimer m_soon;
+    bool m_busy = false;
+    bool m_again = false;  // a sync was asked for while one ran
+    double m_progress = 0;
+    QString m_phase;
+    QString m_lastSyncAt;
+    QString m_lastError;
+    bool m_offline = false;
+    DeviceCounts m_counts;
+};
+
+}  // namespace duban::app

@@ -1,0 +1,53 @@
+#include "qml/app/sync_worker.h"
+
+#include "core/store/inbox.h"
+#include "sync/http_transport.h"
+
+namespace duban::app {
+
+SyncWorker::SyncWorker(std::unique_ptr<SystemClock> clock, std::unique_ptr<LocalStore> store,
+                       std::unique_ptr<sync::CurlTransport> transport, sync::SyncOptions options)
+    : m_clock(std::move(clock)), m_store(std::move(store)), m_transport(std::move(transport)) {
+    m_engine = std::make_unique<sync::SyncEngine>(*m_store, *m_transport, std::move(options));
+}
+
+SyncWorker::~SyncWorker() = default;
+
+SyncWorker::Outcome SyncWorker::runOnce(const std::function<void(const char*, double)>& progress) {
+    m_engine->setProgressCallback([&](const sync::SyncProgress& p) {
+        const bool pushing = p.phase == sync::SyncPhase::push;
+        progress(pushing ? "push" : "pull",
+                 pushing && p.total > 0 ? static_cast<double>(p.done) / p.total : -1.0);
+    });
+    Outcome outcome;
+    const auto report = m_engine->syncOnce();
+    outcome.ok = static_cast<bool>(report);
+    if (!report) {
+        outcome.error = report.error().message;
+        outcome.offline =
+            sync::transportErrorKind(report.error()) == sync::TransportErrorKind::connect ||
+            sync::transportErrorKind(report.error()) == sync::TransportErrorKind::timeout;
+    }
+    outcome.counts = counts();
+    return outcome;
+}
+
+DeviceCounts SyncWorker::counts() const {
+    DeviceCounts counts;
+    try {
+        const Database& db = m_store->database();
+        counts.pending = m_store->pendingCount();
+        counts.inboxOpen = openInboxCount(db);
+        Statement blobs = db.prepare(
+            "SELECT count(*) FILTER (WHERE state IN ('pending', 'uploading')), "
+            "count(*) FILTER (WHERE state = 'failed') FROM blob_upload");
+        blobs.step();
+        counts.photoFilesWaiting = blobs.integer(0);
+        counts.photoFilesFailed = blobs.integer(1);
+    } catch (const DatabaseError&) {
+        // Counts are for display; the next run reads them again.
+    }
+    return counts;
+}
+
+}  // namespace duban::app

@@ -1,0 +1,88 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import Duban
+
+// Projects on this device: instant search, filters and sort, read a page at a time.
+Page {
+    id: page
+
+    signal openProject(string projectId)
+
+    title: qsTr("重点项目")
+
+    ProjectListModel {
+        id: projects
+        store: Services.store
+        searchText: search.text
+        minWarningLevel: warningFilter.currentIndex
+        myUnitId: mine.checked ? Services.unitId : ""
+        sort: sortBox.currentIndex
+    }
+
+    header: Pane {
+        padding: 8
+        Material.elevation: 1
+
+        Flow {
+            width: parent.width
+            spacing: 8
+
+            TextField {
+                id: search
+                width: page.width < 600 ? parent.width : 320
+                placeholderText: qsTr("搜索项目、单位、建设内容")
+                Accessible.name: qsTr("搜索项目")
+                selectByMouse: true
+            }
+            ComboBox {
+                id: warningFilter
+                width: 150
+                model: [qsTr("全部预警"), qsTr("提醒及以上"), qsTr("预警及以上"), qsTr("纠责")]
+                Accessible.name: qsTr("预警等级")
+            }
+            ComboBox {
+                id: sortBox
+                width: 170
+                model: [qsTr("按清单顺序"), qsTr("按名称"), qsTr("按总投资"), qsTr("按年度计划"),
+                        qsTr("按预警等级")]
+                Accessible.name: qsTr("排序")
+            }
+            Switch {
+                id: mine
+                text: qsTr("我的项目")
+                Accessible.name: qsTr("只看我的项目")
+            }
+        }
+    }
+
+    ListView {
+        id: list
+        anchors.fill: parent
+        model: projects
+        clip: true
+        reuseItems: true
+        ScrollBar.vertical: ScrollBar {}
+
+        delegate: ProjectDelegate {
+            width: ListView.view.width
+            onClicked: page.openProject(projectId)
+        }
+
+        footer: Label {
+            width: ListView.view.width
+            padding: 12
+            horizontalAlignment: Text.AlignHCenter
+            color: Material.hintTextColor
+            text: projects.loading ? qsTr("正在加载…") : qsTr("共 %1 个项目").arg(projects.totalCount)
+        }
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: !projects.loading && projects.totalCount === 0
+        text: search.text !== "" ? qsTr("没有找到“%1”").arg(search.text) : qsTr("暂无项目，请先同步")
+        color: Material.hintTextColor
+    }
+}
