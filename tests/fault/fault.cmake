@@ -1,0 +1,8 @@
+# Fault injection (issue 4): the loopback fault proxy and its own tests, then seeded scenarios of
+# offline edits synced by the real duban-client against the real duban-server while the proxy
+# cuts, resets and delays connections and processes are SIGKILLed. Label `fault` in the default
+# run; the 500-scenario soak has label `soak` (scripts/soak.sh, docs/reliability.md).
+add_library(duban_fault_support STATIC support/fault_proxy.cpp)
+target_link_libraries(duban_fault_support PUBLIC duban_core)
+
+duban_unit_test(fault_proxy_test SOURCES fault/fault_proxy_test.cpp LIBS duban_fault_support LABELS fault)
