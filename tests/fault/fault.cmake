@@ -15,3 +15,7 @@ add_dependencies(duban_fault_scenarios duban-client duban-server)
 duban_unit_test(fault_scenario_test SOURCES fault/fault_scenario_test.cpp LIBS duban_fault_scenarios LABELS fault)
 duban_unit_test(fault_soak_test SOURCES fault/fault_scenario_test.cpp LIBS duban_fault_scenarios LABELS soak)
 target_compile_definitions(fault_soak_test PRIVATE DUBAN_FAULT_SOAK=1)
+
+# The transport under faults the scenarios found (a TLS handshake broken by the network).
+duban_unit_test(handshake_fault_test SOURCES fault/handshake_fault_test.cpp
+                LIBS duban_fault_support duban_e2e_support duban_sync LABELS fault)
