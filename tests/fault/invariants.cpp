@@ -94,7 +94,7 @@ public:
 
 private:
     void fail(std::string message) {
-        if (m_out.failures.size() < 40)
+        if (m_out.failures.size() < 100)
             m_out.failures.push_back(std::move(message));
     }
 
