@@ -131,8 +131,11 @@ TransportErrorKind kindOf(CURLcode code) {
         case CURLE_PARTIAL_FILE:
         case CURLE_HTTP2:
         case CURLE_HTTP2_STREAM:
-            return TransportErrorKind::reset;
+        // A handshake that did not finish: with OpenSSL almost always the connection closing or
+        // resetting under it (a server restarting, a link dropping). An untrusted certificate or
+        // key is CURLE_PEER_FAILED_VERIFICATION or CURLE_SSL_PINNEDPUBKEYNOTMATCH, below.
         case CURLE_SSL_CONNECT_ERROR:
+            return TransportErrorKind::reset;
         case CURLE_PEER_FAILED_VERIFICATION:
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
         case CURLE_SSL_CACERT_BADFILE:

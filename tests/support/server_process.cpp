@@ -1,5 +1,6 @@
 #include "tests/support/server_process.h"
 
+#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -9,10 +10,15 @@
 #include <regex>
 #include <stdexcept>
 
+#include "core/util/file_descriptor.h"
+
 namespace duban::test {
 
-ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs)
-    : m_dataDir(std::move(dataDir)), m_extraArgs(std::move(extraArgs)) {
+ServerProcess::ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs,
+                             std::filesystem::path logFile)
+    : m_dataDir(std::move(dataDir)),
+      m_extraArgs(std::move(extraArgs)),
+      m_logFile(std::move(logFile)) {
     start();
 }
 
@@ -35,11 +41,17 @@ void ServerProcess::start() {
                                   "--seed",
                                   DUBAN_SEED_DIR};
     args.insert(args.end(), m_extraArgs.begin(), m_extraArgs.end());
+    const FileDescriptor log(
+        m_logFile.empty()
+            ? -1
+            : ::open(m_logFile.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600));
     m_pid = fork();
     if (m_pid < 0)
         throw std::runtime_error("fork failed");
     if (m_pid == 0) {
         dup2(out[1], STDOUT_FILENO);
+        if (log.get() >= 0)
+            dup2(log.get(), STDERR_FILENO);
         close(out[0]);
         close(out[1]);
         std::vector<char*> argv;

@@ -15,7 +15,9 @@ class ServerProcess {
 public:
     // Starts `duban-server serve --data DIR --listen 127.0.0.1:PORT --seed … ` (port 0: any free
     // port; the first start's port is reused by restarts) and waits until it listens.
-    ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {});
+    // With `logFile`, the server's log on stderr goes there (appended) instead of the test's.
+    ServerProcess(std::filesystem::path dataDir, std::vector<std::string> extraArgs = {},
+                  std::filesystem::path logFile = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -32,6 +34,7 @@ public:
 private:
     std::filesystem::path m_dataDir;
     std::vector<std::string> m_extraArgs;
+    std::filesystem::path m_logFile;
     pid_t m_pid = -1;
     int m_stdout = -1;
     int m_port = 0;
