@@ -27,6 +27,14 @@ ApplicationWindow {
             stack.push(syncPage)
         else if (startPage === "settings")
             stack.push(settingsPage)
+        else if (startPage === "queue")
+            stack.push(reviewQueuePage)
+        else if (startPage.startsWith("record:"))
+            stack.push(recordPage, { recordId: startPage.substring(7) })
+        else if (startPage.startsWith("visit:"))
+            stack.push(visitPage, { projectId: startPage.substring(6) })
+        else if (startPage.startsWith("report:"))
+            stack.push(reportPage, { projectId: startPage.substring(7) })
         else if (startPage.startsWith("project:"))
             stack.push(projectDetailPage, { projectId: startPage.substring(8) })
     }
@@ -54,6 +62,11 @@ ApplicationWindow {
                 font.bold: true
                 Layout.fillWidth: true
                 Layout.leftMargin: stack.depth > 1 ? 0 : 16
+            }
+            ToolButton {
+                visible: Services.reviewsRecords
+                text: qsTr("待审核")
+                onClicked: stack.push(reviewQueuePage)
             }
             SyncIndicator {
                 sync: Services.sync
@@ -94,7 +107,29 @@ ApplicationWindow {
     }
     Component {
         id: projectDetailPage
-        ProjectDetailPage {}
+        ProjectDetailPage {
+            onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
+            onNewVisit: projectId => stack.push(visitPage, { projectId: projectId })
+            onNewReport: projectId => stack.push(reportPage, { projectId: projectId })
+        }
+    }
+    Component {
+        id: recordPage
+        RecordPage {}
+    }
+    Component {
+        id: visitPage
+        VisitPage {}
+    }
+    Component {
+        id: reportPage
+        ReportPage {}
+    }
+    Component {
+        id: reviewQueuePage
+        ReviewQueuePage {
+            onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
+        }
     }
     Component {
         id: syncPage

@@ -142,6 +142,14 @@ ReadScope readScope(const Actor& actor) {
     return ReadScope{};
 }
 
+bool authorsRecords(const Actor& actor) {
+    return isFieldAuthorRole(actor.role);
+}
+
+bool reviewsRecords(const Actor& actor) {
+    return actor.role == Role::supervisor;
+}
+
 Status mayWrite(const Actor& actor, const WriteRequest& request) {
     switch (request.entity) {
         case Entity::unit:

@@ -51,6 +51,11 @@ struct WriteRequest {
     std::optional<RecordState> state;      // state of the existing record (or owner record)
 };
 
+// What a role's screens offer at all (each action on a record is still decided by mayWrite):
+// writing visits and reports, and the supervisor's review queue.
+[[nodiscard]] bool authorsRecords(const Actor& actor);
+[[nodiscard]] bool reviewsRecords(const Actor& actor);
+
 // Ok, or a "forbidden" error that says why in words a user understands.
 [[nodiscard]] Status mayWrite(const Actor& actor, const WriteRequest& request);
 

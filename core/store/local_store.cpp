@@ -420,6 +420,40 @@ std::filesystem::path LocalStore::blobPath(const std::string& sha256) const {
     return blobFilePath(m_blobsFolder, sha256);
 }
 
+std::vector<FieldError> LocalStore::checkReport(const ProgressReport& report,
+                                                bool forSubmit) const {
+    const ReportContext context{dateAt(m_clock.nowMs()),
+                                projectTotalInvestment(m_db, report.projectId)};
+    return validateProgressReport(report, context, forSubmit);
+}
+
+std::vector<FieldError> LocalStore::checkVisit(const SiteVisit& visit, bool forSubmit) const {
+    return validateSiteVisit(visit, m_clock.nowMs(), forSubmit);
+}
+
+RecordPermissions LocalStore::permissions(const Actor& actor, Entity entity,
+                                          const std::string& id) const {
+    RecordPermissions permissions;
+    const auto report = entity == Entity::progress_report ? loadReport(m_db, id) : std::nullopt;
+    const auto visit = entity == Entity::site_visit ? loadVisit(m_db, id) : std::nullopt;
+    if (!report && !visit)
+        return permissions;
+    const std::string projectId = report ? report->report.projectId : visit->visit.projectId;
+    const RecordState state = report ? report->report.state : visit->visit.state;
+    const std::string authorId = report ? report->report.authorId : visit->visit.authorId;
+    const ProjectUnits units = loadProjectUnits(m_db, projectId);
+    permissions.edit = static_cast<bool>(mayWrite(
+        actor, WriteRequest{entity, WriteOp::update, std::nullopt, units, authorId, state}));
+    for (Transition t : {Transition::submit, Transition::confirm, Transition::dispute,
+                         Transition::approve, Transition::return_}) {
+        if (mayWrite(actor, WriteRequest{entity, WriteOp::transition, t, units, authorId, state}) &&
+            nextState(state, t)) {
+            permissions.transitions.push_back(t);
+        }
+    }
+    return permissions;
+}
+
 std::optional<ProgressReport> LocalStore::report(const std::string& id) const {
     auto stored = loadReport(m_db, id);
     return stored ? std::optional(stored->report) : std::nullopt;

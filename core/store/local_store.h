@@ -2,6 +2,7 @@
 // A device's local store (DESIGN §4): one SQLite file per signed-in user. Every edit checks the
 // core rules (access, state machine, validation) and writes its record and its outbox entry in
 // one transaction, so an edit is either wholly saved and queued for sync, or not at all.
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -21,6 +22,15 @@
 namespace duban {
 
 enum class InboxAction { resubmit, discard };
+
+// What a user may do with a record now: the core access rules and state machine, asked once.
+struct RecordPermissions {
+    bool edit = false;
+    std::vector<Transition> transitions;  // of submit, confirm, dispute, approve, return
+    [[nodiscard]] bool may(Transition t) const {
+        return std::find(transitions.begin(), transitions.end(), t) != transitions.end();
+    }
+};
 
 class LocalStore {
 public:
@@ -68,6 +78,14 @@ public:
     // exists once the blob is here. Empty for a name that is not a SHA-256.
     [[nodiscard]] std::filesystem::path blobPath(const std::string& sha256) const;
     [[nodiscard]] const std::filesystem::path& blobsFolder() const { return m_blobsFolder; }
+
+    // The checks a save (draft) or a submission makes, for a form to show before it tries.
+    [[nodiscard]] std::vector<FieldError> checkReport(const ProgressReport& report,
+                                                      bool forSubmit) const;
+    [[nodiscard]] std::vector<FieldError> checkVisit(const SiteVisit& visit, bool forSubmit) const;
+    // Empty permissions for a record not on this device.
+    [[nodiscard]] RecordPermissions permissions(const Actor& actor, Entity entity,
+                                                const std::string& id) const;
 
     [[nodiscard]] std::optional<ProgressReport> report(const std::string& id) const;
     [[nodiscard]] std::optional<SiteVisit> visit(const std::string& id) const;

@@ -252,11 +252,17 @@ CREATE TABLE blob_upload (
 CREATE INDEX blob_upload_waiting ON blob_upload(created_at) WHERE state IN ('pending','uploading');
 )sql";
 
+// The supervisor's queue lists visits by state, as reports already are (progress_report_by_state).
+constexpr std::string_view kReviewQueue = R"sql(
+CREATE INDEX site_visit_by_state ON site_visit(state, visited_at);
+)sql";
+
 constexpr std::array kLocalMigrations{
     Migration{1, "records", kRecordTables},
     Migration{2, "outbox, inbox and sync state", kClientSync},
     Migration{3, "project search", kSearch},
     Migration{4, "blob uploads", kBlobUploads},
+    Migration{5, "review queue index", kReviewQueue},
 };
 
 }  // namespace

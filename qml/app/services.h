@@ -34,6 +34,9 @@ class Services final : public QObject {
     Q_PROPERTY(QString unitId READ unitId NOTIFY deviceChanged FINAL)
     Q_PROPERTY(QString unitName READ unitName NOTIFY deviceChanged FINAL)
     Q_PROPERTY(QString server READ server NOTIFY deviceChanged FINAL)
+    // Which screens the role offers (core rules): the forms, the supervisor's queue.
+    Q_PROPERTY(bool authorsRecords READ authorsRecords NOTIFY deviceChanged FINAL)
+    Q_PROPERTY(bool reviewsRecords READ reviewsRecords NOTIFY deviceChanged FINAL)
     Q_PROPERTY(bool signingIn READ signingIn NOTIFY signInStateChanged FINAL)
     Q_PROPERTY(QString signInError READ signInError NOTIFY signInStateChanged FINAL)
     Q_PROPERTY(QString language READ language WRITE setLanguage NOTIFY languageChanged FINAL)
@@ -58,6 +61,12 @@ public:
     [[nodiscard]] QString unitId() const;
     [[nodiscard]] QString unitName() const;
     [[nodiscard]] QString server() const;
+    [[nodiscard]] bool authorsRecords() const {
+        return signedIn() && duban::authorsRecords(m_actor);
+    }
+    [[nodiscard]] bool reviewsRecords() const {
+        return signedIn() && duban::reviewsRecords(m_actor);
+    }
     [[nodiscard]] bool signingIn() const { return m_signInThread != nullptr; }
     [[nodiscard]] QString signInError() const { return m_signInError; }
     [[nodiscard]] QString language() const { return m_language; }

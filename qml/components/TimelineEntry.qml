@@ -9,6 +9,8 @@ ColumnLayout {
 
     property var entry: ({})
 
+    signal open()
+
     readonly property var kinds: ({
         report: qsTr("进度填报"), visit: qsTr("现场走访"), review: qsTr("审核"), warning: qsTr("预警")
     })
@@ -20,6 +22,10 @@ ColumnLayout {
     })
 
     spacing: 2
+
+    TapHandler {
+        onTapped: item.open()
+    }
 
     RowLayout {
         Layout.fillWidth: true

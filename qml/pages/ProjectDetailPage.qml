@@ -13,6 +13,10 @@ Page {
 
     title: detail.found ? detail.facts.name : qsTr("项目")
 
+    signal openRecord(string recordId)
+    signal newVisit(string projectId)
+    signal newReport(string projectId)
+
     ProjectDetail {
         id: detail
         store: Services.store
@@ -45,6 +49,21 @@ Page {
                             Layout.fillWidth: true
                         }
                         WarningBadge { level: detail.facts.warningLevel || 0 }
+                    }
+                    Flow {
+                        visible: Services.authorsRecords
+                        spacing: 8
+                        Layout.fillWidth: true
+                        Button {
+                            text: qsTr("现场走访")
+                            highlighted: true
+                            onClicked: page.newVisit(page.projectId)
+                        }
+                        Button {
+                            text: qsTr("进度填报")
+                            highlighted: true
+                            onClicked: page.newReport(page.projectId)
+                        }
                     }
                     FactRow { label: qsTr("所属清单"); value: detail.facts.lists || "" }
                     FactRow { label: qsTr("类别"); value: detail.facts.category || "" }
@@ -148,6 +167,8 @@ Page {
                             required property var modelData
                             entry: modelData
                             Layout.fillWidth: true
+                            onOpen: if (modelData.kind === "report" || modelData.kind === "visit")
+                                        page.openRecord(modelData.id)
                         }
                     }
                 }

@@ -56,6 +56,74 @@ Page {
                 onClicked: page.sync.cancel()
             }
         }
-        Item { Layout.fillHeight: true }
+        Label {
+            text: qsTr("待处理")
+            font.bold: true
+            visible: inbox.count > 0
+        }
+        InboxModel {
+            id: inbox
+            services: Services
+        }
+        ListView {
+            model: inbox
+            clip: true
+            spacing: 8
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+
+            delegate: ColumnLayout {
+                id: item
+                required property string itemId
+                required property string kind
+                required property string entity
+                required property string text
+                required property string typed
+                required property string at
+
+                width: ListView.view.width
+                spacing: 2
+                Label {
+                    text: (item.kind === "conflict" ? qsTr("冲突") : qsTr("被退回的修改")) + " · " + item.at
+                    font.bold: true
+                }
+                Label {
+                    text: item.text
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    visible: item.typed !== "{}"
+                    text: qsTr("您填写的内容：%1").arg(item.typed)
+                    color: Material.hintTextColor
+                    wrapMode: Text.Wrap
+                    font.pixelSize: 13
+                    Layout.fillWidth: true
+                }
+                RowLayout {
+                    Button {
+                        text: qsTr("重新提交")
+                        flat: true
+                        onClicked: inbox.resubmit(item.itemId)
+                    }
+                    Button {
+                        text: qsTr("放弃")
+                        flat: true
+                        onClicked: inbox.discard(item.itemId)
+                    }
+                }
+            }
+        }
+        Label {
+            visible: inbox.message !== ""
+            text: inbox.message
+            color: Material.color(Material.Red)
+            wrapMode: Text.Wrap
+            Layout.fillWidth: true
+        }
+        Item {
+            visible: inbox.count === 0
+            Layout.fillHeight: true
+        }
     }
 }

@@ -175,4 +175,20 @@ TEST(MayWrite, PhotosFollowTheirRecordAndReviewsAreNeverWrittenDirectly) {
 }
 
 }  // namespace
+TEST(AccessTest, ScreensFollowTheRulesOfMayWrite) {
+    // Whoever mayWrite lets approve has the queue; whoever it lets write a report, the forms.
+    for (Role role : {Role::field, Role::enterprise, Role::supervisor, Role::admin}) {
+        const Actor actor{"someone", role, "unit-a", {}};
+        const ProjectUnits project{{"unit-a", ProjectUnitRole::responsible}};
+        const bool mayApprove = static_cast<bool>(mayWrite(
+            actor, WriteRequest{Entity::progress_report, WriteOp::transition, Transition::approve,
+                                project, "author", RecordState::submitted}));
+        const bool mayCreate = static_cast<bool>(
+            mayWrite(actor, WriteRequest{Entity::progress_report, WriteOp::create, std::nullopt,
+                                         project, "", std::nullopt}));
+        EXPECT_EQ(reviewsRecords(actor), mayApprove) << toString(role);
+        EXPECT_EQ(authorsRecords(actor), mayCreate) << toString(role);
+    }
+}
+
 }  // namespace duban

@@ -1,0 +1,89 @@
+#include "qml/app/inbox_model.h"
+
+#include "qml/app/field_errors.h"
+#include "qml/app/format.h"
+
+namespace duban::app {
+
+int InboxModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_items.size());
+}
+
+QVariant InboxModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const InboxItem& item = m_items[static_cast<std::size_t>(index.row())];
+    switch (role) {
+        case IdRole:
+            return QString::fromStdString(item.id);
+        case KindRole:
+            return QString::fromStdString(item.kind);
+        case EntityRole:
+            return QString::fromStdString(item.entity);
+        case TextRole:
+            // The server's reason, in the user's words where the code is known.
+            return item.kind == "conflict" ? tr("这项内容已被另一台设备的后续修改覆盖")
+                                           : errorText(Error{item.code, item.message});
+        case TypedRole:
+            return QString::fromStdString(item.typedFields().dump());
+        case AtRole:
+            return instantText(item.createdAt);
+        default:
+            return {};
+    }
+}
+
+QHash<int, QByteArray> InboxModel::roleNames() const {
+    return {{IdRole, "itemId"}, {KindRole, "kind"},   {EntityRole, "entity"},
+            {TextRole, "text"}, {TypedRole, "typed"}, {AtRole, "at"}};
+}
+
+void InboxModel::setServices(Services* services) {
+    if (services == m_services)
+        return;
+    m_services = services;
+    if (m_services && m_services->store())
+        connect(m_services->store(), &StoreExecutor::changed, this, &InboxModel::reload);
+    emit servicesChanged();
+    reload();
+}
+
+void InboxModel::reload() {
+    if (!m_services || !m_services->store())
+        return;
+    m_services->store()->run(
+        this,
+        [](LocalStore& store) {
+            try {
+                return readInbox(store.database(), InboxFilter::open, kShown);
+            } catch (const DatabaseError&) {
+                return std::vector<InboxItem>{};
+            }
+        },
+        [this](std::vector<InboxItem> items) {
+            beginResetModel();
+            m_items = std::move(items);
+            endResetModel();
+            emit changed();
+        });
+}
+
+void InboxModel::resolve(const QString& itemId, InboxAction action) {
+    if (!m_services || !m_services->store())
+        return;
+    m_services->store()->run(
+        this,
+        [id = itemId.toStdString(), action, actor = m_services->actor()](LocalStore& store) {
+            const Status done = store.resolveInbox(actor, id, action);
+            return done ? QString() : errorText(done.error());
+        },
+        [this](const QString& problem) {
+            m_message = problem;
+            m_services->store()->notifyChanged();
+            if (problem.isEmpty() && m_services->sync())
+                m_services->sync()->noteLocalChange();
+            emit changed();
+        });
+}
+
+}  // namespace duban::app

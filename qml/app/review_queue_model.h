@@ -1,0 +1,81 @@
+#pragma once
+// The supervisor's queue: submitted (or enterprise-confirmed) reports and visits, newest first, a
+// page at a time; rows can be selected and approved together. Each approval is checked by the
+// core rules like a single one, and a refusal names its record.
+#include <QtQml/qqmlregistration.h>
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QSet>
+
+#include <vector>
+
+#include "core/store/review_queue.h"
+#include "qml/app/services.h"
+
+namespace duban::app {
+
+// Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).
+class ReviewQueueModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(
+        duban::app::Services* services READ services WRITE setServices NOTIFY servicesChanged FINAL)
+    Q_PROPERTY(int totalCount READ totalCount NOTIFY countsChanged FINAL)
+    Q_PROPERTY(int count READ count NOTIFY countsChanged FINAL)
+    Q_PROPERTY(int selectedCount READ selectedCount NOTIFY countsChanged FINAL)
+    Q_PROPERTY(QString message READ message NOTIFY countsChanged FINAL)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        EntityRole,
+        ProjectRole,
+        WhenRole,
+        StateRole,
+        VersionRole,
+        SummaryRole,
+        PhotosRole,
+        SelectedRole,
+    };
+    Q_ENUM(Role)
+
+    explicit ReviewQueueModel(QObject* parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    [[nodiscard]] Services* services() const { return m_services; }
+    void setServices(Services* services);
+    [[nodiscard]] int totalCount() const { return m_total; }
+    [[nodiscard]] int count() const { return rowCount(); }
+    [[nodiscard]] int selectedCount() const { return static_cast<int>(m_selected.size()); }
+    [[nodiscard]] QString message() const { return m_message; }
+
+    Q_INVOKABLE void setSelected(int row, bool selected);
+    Q_INVOKABLE void selectAll();
+    Q_INVOKABLE void clearSelection();
+    // Approves every selected record; `message` then says how many, and which were refused.
+    Q_INVOKABLE void approveSelected();
+    Q_INVOKABLE QString idAt(int row) const;
+
+signals:
+    void servicesChanged();
+    void countsChanged();
+
+private:
+    static constexpr int kPageSize = 50;
+    void reload();
+
+    QPointer<Services> m_services;
+    std::vector<QueueRow> m_rows;
+    QSet<QString> m_selected;
+    int m_total = 0;
+    bool m_loading = false;
+    QString m_message;
+    quint64 m_generation = 0;
+};
+
+}  // namespace duban::app
