@@ -420,14 +420,22 @@ std::filesystem::path LocalStore::blobPath(const std::string& sha256) const {
     return blobFilePath(m_blobsFolder, sha256);
 }
 
-std::vector<FieldError> LocalStore::checkReport(const ProgressReport& report,
-                                                bool forSubmit) const {
+namespace {
+// A form not saved yet has no id; the save gives it one, so its check stands in for it.
+constexpr const char* kUnsavedId = "00000000-0000-7000-8000-000000000000";
+}  // namespace
+
+std::vector<FieldError> LocalStore::checkReport(ProgressReport report, bool forSubmit) const {
+    if (report.id.empty())
+        report.id = kUnsavedId;
     const ReportContext context{dateAt(m_clock.nowMs()),
                                 projectTotalInvestment(m_db, report.projectId)};
     return validateProgressReport(report, context, forSubmit);
 }
 
-std::vector<FieldError> LocalStore::checkVisit(const SiteVisit& visit, bool forSubmit) const {
+std::vector<FieldError> LocalStore::checkVisit(SiteVisit visit, bool forSubmit) const {
+    if (visit.id.empty())
+        visit.id = kUnsavedId;
     return validateSiteVisit(visit, m_clock.nowMs(), forSubmit);
 }
 

@@ -80,9 +80,9 @@ public:
     [[nodiscard]] const std::filesystem::path& blobsFolder() const { return m_blobsFolder; }
 
     // The checks a save (draft) or a submission makes, for a form to show before it tries.
-    [[nodiscard]] std::vector<FieldError> checkReport(const ProgressReport& report,
-                                                      bool forSubmit) const;
-    [[nodiscard]] std::vector<FieldError> checkVisit(const SiteVisit& visit, bool forSubmit) const;
+    // A record not saved yet (no id) is checked as the save will check it.
+    [[nodiscard]] std::vector<FieldError> checkReport(ProgressReport report, bool forSubmit) const;
+    [[nodiscard]] std::vector<FieldError> checkVisit(SiteVisit visit, bool forSubmit) const;
     // Empty permissions for a record not on this device.
     [[nodiscard]] RecordPermissions permissions(const Actor& actor, Entity entity,
                                                 const std::string& id) const;

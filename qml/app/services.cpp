@@ -23,7 +23,7 @@ Services::Services(std::filesystem::path dataFolder, QObject* parent)
 Services::~Services() {
     if (m_signInThread != nullptr)
         m_signInThread->wait();
-    closeDevice();
+    suspend();
 }
 
 void Services::provide(Services* services) {
@@ -125,14 +125,14 @@ void Services::signIn(const QString& server, const QString& caFile, const QStrin
 }
 
 void Services::signOut() {
-    closeDevice();
+    suspend();
     m_profile.token.clear();
     (void)m_profileDir.save(m_profile);  // without the token; data and unsent edits stay
     emit deviceChanged();
 }
 
 void Services::openDevice(const sync::ClientProfile& profile) {
-    closeDevice();
+    suspend();
     auto store = StoreExecutor::open(m_profileDir.storeFile(), profile.deviceId);
     if (!store) {
         m_signInError = text(store.error().message);
@@ -150,9 +150,12 @@ void Services::openDevice(const sync::ClientProfile& profile) {
     emit deviceChanged();
 }
 
-void Services::closeDevice() {
+void Services::suspend() {
+    const bool wasOpen = signedIn();
     m_sync.reset();  // first: it notifies the store's views
     m_store.reset();
+    if (wasOpen)
+        emit deviceChanged();
 }
 
 }  // namespace duban::app

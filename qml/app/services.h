@@ -82,8 +82,12 @@ public:
     // Ends the session on this device. The data and any unsent edits stay in the folder for the
     // next sign-in of the same user.
     Q_INVOKABLE void signOut();
-    // Opens the store and sync for a profile already signed in (the app's start).
+    // Opens the store and sync for a profile already signed in (the app's start, or its return
+    // from the background).
     bool resumeSession();
+    // The app going to the background or quitting: sync stops (keeping what it stored), the
+    // store's queued saves finish, both close. Everything typed is on disk for resumeSession().
+    void suspend();
 
 signals:
     void deviceChanged();
@@ -92,7 +96,6 @@ signals:
 
 private:
     void openDevice(const sync::ClientProfile& profile);
-    void closeDevice();
 
     std::filesystem::path m_dataFolder;
     sync::ProfileDir m_profileDir;

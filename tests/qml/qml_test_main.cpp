@@ -3,19 +3,63 @@
 #include <QtQml/qqmlextensionplugin.h>
 #include <QtQuickTest/quicktest.h>
 #include <QQmlEngine>
+#include <QUrl>
 
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "core/store/database.h"
 #include "qml/app/services.h"
 #include "sync/device_profile.h"
+#include "tests/support/test_photos.h"
 #include "tests/support/test_store.h"
 
 Q_IMPORT_QML_PLUGIN(DubanPlugin)
 
 namespace {
+
+// What a QML test needs beyond the app: restarting it (its services close and reopen from
+// disk), and looking into the store file directly.
+class Harness : public QObject {
+    Q_OBJECT
+
+public:
+    Harness(duban::app::Services& services, std::filesystem::path storeFile)
+        : m_services(services), m_storeFile(std::move(storeFile)) {}
+
+    // As an app restart does: every connection closes, everything is read again from the file.
+    Q_INVOKABLE bool restart() {
+        m_services.suspend();
+        return m_services.resumeSession();
+    }
+    // Outbox entries for a record, read through a connection of the test's own.
+    Q_INVOKABLE int queuedFor(const QString& recordId) const {
+        const duban::Database db = duban::Database::open(m_storeFile);
+        duban::Statement s = db.prepare("SELECT count(*) FROM outbox WHERE record_id = ?");
+        s.bindAll(recordId.toStdString());
+        s.step();
+        return s.integer(0);
+    }
+    Q_INVOKABLE QString projectIdByCode(const QString& code) const {
+        const duban::Database db = duban::Database::open(m_storeFile);
+        duban::Statement s = db.prepare("SELECT id FROM project WHERE code = ?");
+        s.bindAll(code.toStdString());
+        return s.step() ? QString::fromStdString(s.text(0)) : QString();
+    }
+    // A fresh JPEG of `width` × `height` in the test's folder; returns its file URL.
+    Q_INVOKABLE QUrl makePhoto(int width, int height, int seed) const {
+        const auto file = m_storeFile.parent_path() / ("photo-" + std::to_string(seed) + ".jpg");
+        duban::test::writeNoiseJpeg(file, width, height, static_cast<unsigned>(seed));
+        return QUrl::fromLocalFile(QString::fromStdString(file.string()));
+    }
+
+private:
+    duban::app::Services& m_services;
+    std::filesystem::path m_storeFile;
+};
 
 class Setup : public QObject {
     Q_OBJECT
@@ -48,13 +92,19 @@ public slots:
         if (!m_services->resumeSession())
             qFatal("the test profile did not open");
         app::Services::provide(m_services.get());
+        m_harness = std::make_unique<Harness>(*m_services, dir.storeFile());
     }
 
     void qmlEngineAvailable(QQmlEngine* engine) {
         engine->addImportPath(QStringLiteral("qrc:/qt/qml"));
+        // One registration for all test files (each gets an engine of its own).
+        static const int registered =
+            qmlRegisterSingletonInstance("DubanTest", 1, 0, "Harness", m_harness.get());
+        Q_UNUSED(registered)
     }
 
     void cleanupTestCase() {
+        m_harness.reset();
         m_services.reset();
         m_dir.reset();
     }
@@ -62,6 +112,7 @@ public slots:
 private:
     std::unique_ptr<duban::test::TempDir> m_dir;
     std::unique_ptr<duban::app::Services> m_services;
+    std::unique_ptr<Harness> m_harness;
     std::string m_unitId;
 };
 

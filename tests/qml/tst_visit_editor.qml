@@ -1,0 +1,64 @@
+import QtQuick
+import QtTest
+import Duban
+import DubanTest
+
+// A site visit written with no network: saved with its photo, queued for sync, and still there
+// after the app restarts.
+TestCase {
+    name: "VisitEditor"
+
+    Component {
+        id: editorComponent
+        VisitEditor {
+            services: Services
+        }
+    }
+
+    function test_a_visit_saved_offline_is_queued_and_survives_a_restart() {
+        const project = Harness.projectIdByCode("key_projects_2022#1")
+        verify(project !== "")
+        const editor = createTemporaryObject(editorComponent, this, { projectId: project })
+        editor.visitedAt = "2022-06-30 10:00"
+        editor.latitude = "28.3105"
+        editor.longitude = "109.7321"
+        editor.accuracy = "8"
+        editor.notes = "三区二期酿酒车间基础施工，现场约120人"
+        editor.peopleMet = "项目经理 张工"
+        editor.save()
+        tryVerify(() => editor.recordId !== "" && !editor.saving, 5000)
+        compare(editor.message, "")
+        compare(editor.state, "draft")
+        const id = editor.recordId
+
+        editor.addPhoto(Harness.makePhoto(800, 600, 11))
+        tryVerify(() => !editor.addingPhoto && editor.photos.length === 1, 10000)
+        verify(editor.photos[0].thumbnail.toString().startsWith("file://"))
+        // The visit's create and the photo's create wait in the outbox; the server is unreachable.
+        tryVerify(() => Harness.queuedFor(id) >= 1, 5000)
+
+        verify(Harness.restart(), "the app reopens its data folder")
+        const again = createTemporaryObject(editorComponent, this)
+        again.load(id)
+        tryVerify(() => again.recordId === id, 5000)
+        compare(again.notes, "三区二期酿酒车间基础施工，现场约120人")
+        compare(again.visitedAt, "2022-06-30 10:00")
+        compare(again.latitude, "28.310500")
+        compare(again.positionSource, "manual")
+        tryVerify(() => again.photos.length === 1, 5000)
+        verify(Harness.queuedFor(id) >= 1, "still queued after the restart")
+        tryVerify(() => Services.sync !== null && Services.sync.pending >= 2, 5000)
+    }
+
+    function test_a_time_that_does_not_parse_is_shown_and_not_saved() {
+        const project = Harness.projectIdByCode("key_projects_2022#1")
+        const editor = createTemporaryObject(editorComponent, this, { projectId: project })
+        editor.visitedAt = "昨天下午"
+        verify(editor.errors.visited_at !== undefined)
+        editor.latitude = "北纬28度"
+        verify(editor.errors.position !== undefined)
+        editor.submit()
+        compare(editor.state, "draft")
+        verify(editor.message !== "")
+    }
+}
