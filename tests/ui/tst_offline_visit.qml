@@ -1,0 +1,56 @@
+import QtQuick
+import QtTest
+import Duban
+import DubanTest
+
+// The field officer's day: sign in, lose the network, record a visit with a photo, get it back,
+// sync; the supervisor approves on their own device; the app shows the visit approved.
+TestCase {
+    name: "OfflineVisit"
+
+    Component {
+        id: editorComponent
+        VisitEditor { services: Services }
+    }
+    Component {
+        id: actionsComponent
+        RecordActions { services: Services }
+    }
+
+    function test_a_visit_recorded_offline_is_approved_and_the_app_shows_it() {
+        Services.signIn(Harness.serverUrl, Harness.caFile, "ui-field", Harness.password)
+        tryVerify(() => Services.signedIn, 30000, "signed in: " + Services.signInError)
+        tryVerify(() => Services.sync.lastSyncAt !== "" && !Services.sync.busy, 30000)
+        const project = Harness.projectIdByCode("key_projects_2022#1")
+        verify(project !== "", "the first sync brought the projects")
+
+        Harness.setOnline(false)
+        const editor = createTemporaryObject(editorComponent, this, { projectId: project })
+        editor.visitedAt = "2022-06-30 10:00"
+        editor.latitude = "28.3105"
+        editor.longitude = "109.7321"
+        editor.notes = "三区二期酿酒车间基础施工"
+        editor.addPhoto(Harness.makePhoto(1024, 768, 5))
+        tryVerify(() => editor.photos.length === 1 && !editor.addingPhoto, 20000)
+        editor.submit()
+        tryVerify(() => editor.state === "submitted", 10000, editor.message)
+        const id = editor.recordId
+
+        Services.sync.syncNow()
+        tryVerify(() => !Services.sync.busy && Services.sync.lastError !== "", 60000)
+        verify(Services.sync.pending >= 3, "visit, photo and submission wait: " + Services.sync.pending)
+
+        Harness.setOnline(true)
+        Services.sync.syncNow()
+        tryVerify(() => !Services.sync.busy && Services.sync.lastError === ""
+                  && Services.sync.pending === 0 && Services.sync.photoFilesWaiting === 0, 60000,
+                  "synced: " + Services.sync.lastError)
+
+        compare(Harness.supervisorApproves(id), "")
+        const actions = createTemporaryObject(actionsComponent, this, { recordId: id })
+        Services.sync.syncNow()
+        tryVerify(() => actions.state === "approved", 60000, "state " + actions.state)
+        compare(actions.photos.length, 1)
+        verify(!actions.canEdit)
+    }
+}
