@@ -1,4 +1,1214 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>DevicePosition</name>
+    <message>
+        <location filename="../../qml/components/DevicePosition.qml" line="31" />
+        <source>正在定位…</source>
+        <translation>Locating…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DevicePosition.qml" line="31" />
+        <source>使用设备定位</source>
+        <translation>Use the device's position</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DevicePosition.qml" line="38" />
+        <source>本机没有定位功能，请手动填写经纬度</source>
+        <translation>This device has no positioning; type the latitude and longitude</translation>
+    </message>
+</context>
+<context>
+    <name>Duban</name>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="10" />
+        <source>填报月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="12" />
+        <source>本月完成投资</source>
+        <translation>Invested this month</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="14" />
+        <source>形象进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="16" />
+        <source>进展情况</source>
+        <translation>Progress narrative</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="18" />
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="20" />
+        <source>需协调解决事项</source>
+        <translation>Issues needing coordination</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="22" />
+        <source>走访时间</source>
+        <translation>Visit time</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="24" />
+        <source>走访记录</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="26" />
+        <source>见面人员</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="28" />
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="30" />
+        <source>照片说明</source>
+        <translation>Caption</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="32" />
+        <source>节点目标</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="41" />
+        <source>请填写%1</source>
+        <translation>%1 is required</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="43" />
+        <source>%1格式不正确</source>
+        <translation>%1 is not in the right format</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="45" />
+        <source>%1超出允许范围</source>
+        <translation>%1 is out of range</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="47" />
+        <source>%1内容过长</source>
+        <translation>%1 is too long</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="49" />
+        <source>%1不能晚于今天</source>
+        <translation>%1 cannot be later than today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="51" />
+        <source>%1超过项目总投资</source>
+        <translation>%1 exceeds the project's total investment</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="57" />
+        <source>没有权限：%1</source>
+        <translation>Not allowed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="60" />
+        <source>内容不完整或有误，请检查标出的项目</source>
+        <translation>Something is missing or wrong; check the marked fields</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="62" />
+        <source>记录状态已变化，不能进行此操作</source>
+        <translation>The record's state has changed; this action is no longer possible</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="64" />
+        <source>本机没有这条记录，请先同步</source>
+        <translation>This record is not on this device; sync first</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="66" />
+        <source>照片无法使用：%1</source>
+        <translation>The photo cannot be used: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/inbox_model.cpp" line="27" />
+        <source>这项内容已被另一台设备的后续修改覆盖</source>
+        <translation>This value was replaced by a later edit from another device</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/record_editor.cpp" line="76" />
+        <source>请先改正标出的内容</source>
+        <translation>Correct the marked fields first</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/report_editor.cpp" line="47" />
+        <source>本月完成投资请填以万元计的数字，如 1500 或 1,500.5</source>
+        <translation>Enter the investment in 10k yuan, e.g. 1500 or 1,500.5</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/report_editor.cpp" line="58" />
+        <source>形象进度请填 0 到 100 的整数</source>
+        <translation>Progress is a whole number from 0 to 100</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/report_editor.cpp" line="91" />
+        <location filename="../../qml/app/visit_editor.cpp" line="126" />
+        <source>草稿未保存：请改正标出的内容</source>
+        <translation>Draft not saved: correct the marked fields</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/report_editor.cpp" line="106" />
+        <location filename="../../qml/app/visit_editor.cpp" line="141" />
+        <source>已存为草稿；提交前请补全标出的内容</source>
+        <translation>Saved as a draft; complete the marked fields before submitting</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/review_queue_model.cpp" line="193" />
+        <source>已通过 %1 条</source>
+        <translation>%1 approved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/review_queue_model.cpp" line="195" />
+        <source>；%1 条未通过：%2</source>
+        <translation>; %1 not approved: %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/visit_editor.cpp" line="56" />
+        <source>走访时间请按 2022-06-30 10:00 的格式填写</source>
+        <translation>Enter the visit time as 2022-06-30 10:00</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/visit_editor.cpp" line="69" />
+        <source>位置请填数字（度），如 28.31</source>
+        <translation>Enter the position in degrees, e.g. 28.31</translation>
+    </message>
+</context>
+<context>
+    <name>EditorStatus</name>
+    <message>
+        <location filename="../../qml/components/EditorStatus.qml" line="17" />
+        <source>正在保存…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/EditorStatus.qml" line="18" />
+        <source>已提交，不能再修改</source>
+        <translation>Submitted; it can no longer be changed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/EditorStatus.qml" line="19" />
+        <source>草稿已保存 %1，离线也不会丢失</source>
+        <translation>Draft saved at %1; it is kept offline too</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/EditorStatus.qml" line="20" />
+        <source>填写后自动保存草稿</source>
+        <translation>The draft saves itself as you type</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <location filename="../../qml/Main.qml" line="14" />
+        <location filename="../../qml/Main.qml" line="59" />
+        <source>督办</source>
+        <translation>Duban</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="55" />
+        <source>返回</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="68" />
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="78" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PlanChart</name>
+    <message>
+        <location filename="../../qml/components/PlanChart.qml" line="16" />
+        <source>年度计划 %1 万元，已完成 %2 万元</source>
+        <translation>Plan this year %1 × 10k yuan, completed %2 × 10k yuan</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlanChart.qml" line="20" />
+        <source>计划</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlanChart.qml" line="21" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PlanChart.qml" line="42" />
+        <source>万元</source>
+        <translation> × 10k yuan</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDelegate</name>
+    <message>
+        <location filename="../../qml/components/ProjectDelegate.qml" line="58" />
+        <source>总投资 %1</source>
+        <translation>Total %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProjectDelegate.qml" line="62" />
+        <source>年度计划 %1</source>
+        <translation>Plan this year %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProjectDelegate.qml" line="71" />
+        <source>完成率 %1%</source>
+        <translation>Completion %1%</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectDetailPage</name>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="14" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="58" />
+        <source>现场走访</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="63" />
+        <source>进度填报</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="68" />
+        <source>所属清单</source>
+        <translation>Lists</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="69" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="70" />
+        <source>建设阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="71" />
+        <source>建设起止年限</source>
+        <translation>Construction years</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="72" />
+        <source>牵头单位</source>
+        <translation>Lead unit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="73" />
+        <source>责任单位</source>
+        <translation>Responsible units</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="74" />
+        <source>所在乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="75" />
+        <source>建设规模及内容</source>
+        <translation>Scale and content</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="76" />
+        <source>年度建设内容</source>
+        <translation>This year's work</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="77" />
+        <source>备注</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="90" />
+        <source>投资情况</source>
+        <translation>Investment</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="94" />
+        <source>总投资</source>
+        <translation>Total investment</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="95" />
+        <source>以前年度完成</source>
+        <translation>Completed in earlier years</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="97" />
+        <source>%1年计划投资</source>
+        <translation>Planned investment %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="100" />
+        <source>今年已完成</source>
+        <translation>Completed this year</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="119" />
+        <source>节点目标</source>
+        <translation>Milestones</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="155" />
+        <source>动态</source>
+        <translation>Activity</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="161" />
+        <source>还没有填报、走访或审核记录</source>
+        <translation>No reports, visits or reviews yet</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectListPage</name>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="13" />
+        <source>重点项目</source>
+        <translation>Key projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="35" />
+        <source>搜索项目、单位、建设内容</source>
+        <translation>Search projects, units, scope</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="36" />
+        <source>搜索项目</source>
+        <translation>Search projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="42" />
+        <source>全部预警</source>
+        <translation>All warning levels</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="42" />
+        <source>提醒及以上</source>
+        <translation>Reminder and above</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="42" />
+        <source>预警及以上</source>
+        <translation>Warning and above</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="42" />
+        <source>纠责</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="43" />
+        <source>预警等级</source>
+        <translation>Warning level</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="48" />
+        <source>按清单顺序</source>
+        <translation>In list order</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="48" />
+        <source>按名称</source>
+        <translation>By name</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="48" />
+        <source>按总投资</source>
+        <translation>By total investment</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="48" />
+        <source>按年度计划</source>
+        <translation>By this year's plan</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="49" />
+        <source>按预警等级</source>
+        <translation>By warning level</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="50" />
+        <source>排序</source>
+        <translation>Sort</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
+        <source>我的项目</source>
+        <translation>My projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="55" />
+        <source>只看我的项目</source>
+        <translation>Only my projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="78" />
+        <source>正在加载…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="78" />
+        <source>共 %1 个项目</source>
+        <translation>%1 projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
+        <source>没有找到“%1”</source>
+        <translation>Nothing found for “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
+        <source>暂无项目，请先同步</source>
+        <translation>No projects yet; sync first</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPage</name>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="14" />
+        <location filename="../../qml/pages/RecordPage.qml" line="62" />
+        <source>走访记录</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="14" />
+        <source>进度填报</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="23" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="23" />
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="23" />
+        <source>企业已确认</source>
+        <translation>Confirmed by the enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="24" />
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="24" />
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="45" />
+        <source>状态</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="46" />
+        <source>（第 %1 版）</source>
+        <translation> (version %1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="48" />
+        <source>填报月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="50" />
+        <source>本月完成投资</source>
+        <translation>Invested this month</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="54" />
+        <source>形象进度</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="57" />
+        <source>进展情况</source>
+        <translation>Progress narrative</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="58" />
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="59" />
+        <source>需协调解决事项</source>
+        <translation>Issues needing coordination</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="60" />
+        <source>走访时间</source>
+        <translation>Visit time</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="61" />
+        <source>位置</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="63" />
+        <source>见面人员</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="67" />
+        <source>照片 %1 张</source>
+        <translation>%1 photos</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="89" />
+        <source>未下载</source>
+        <translation>Not downloaded</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="92" />
+        <source>照片 %1</source>
+        <translation>Photo %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="100" />
+        <source>退回意见（退回时必填）</source>
+        <translation>What to correct (required to return)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="100" />
+        <source>异议说明（有异议时必填）</source>
+        <translation>Reason for the dispute (required to dispute)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="102" />
+        <source>意见</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="117" />
+        <source>通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="123" />
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="129" />
+        <source>确认属实</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="135" />
+        <source>有异议</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="141" />
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/RecordPage.qml" line="147" />
+        <source>修改</source>
+        <translation>Edit</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="14" />
+        <source>进度填报</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="35" />
+        <location filename="../../qml/pages/ReportPage.qml" line="41" />
+        <source>填报月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="47" />
+        <source>本月完成投资（万元）</source>
+        <translation>Invested this month (10k yuan)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="53" />
+        <source>本月完成投资，万元</source>
+        <translation>Invested this month, 10k yuan</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="59" />
+        <source>形象进度（%）</source>
+        <translation>Progress (%)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="65" />
+        <source>形象进度，百分比</source>
+        <translation>Progress, percent</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="71" />
+        <location filename="../../qml/pages/ReportPage.qml" line="77" />
+        <source>进展情况</source>
+        <translation>Progress narrative</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="84" />
+        <location filename="../../qml/pages/ReportPage.qml" line="90" />
+        <source>存在问题</source>
+        <translation>Problems</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="96" />
+        <location filename="../../qml/pages/ReportPage.qml" line="102" />
+        <source>需协调解决事项</source>
+        <translation>Issues needing coordination</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="110" />
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReportPage.qml" line="116" />
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="14" />
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="26" />
+        <source>共 %1 条待审核，已选 %2 条</source>
+        <translation>%1 waiting, %2 selected</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="31" />
+        <source>全选</source>
+        <translation>Select all</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="37" />
+        <source>批量通过</source>
+        <translation>Approve selected</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="83" />
+        <source>选择 %1</source>
+        <translation>Select %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="96" />
+        <source>现场走访</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="96" />
+        <source>进度填报</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="98" />
+        <source>企业已确认</source>
+        <translation>Confirmed by the enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="99" />
+        <source>照片 %1 张</source>
+        <translation>%1 photos</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="117" />
+        <source>没有待审核的记录</source>
+        <translation>Nothing waits for review</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="11" />
+        <source>设置</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="19" />
+        <location filename="../../qml/pages/SettingsPage.qml" line="25" />
+        <source>语言</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="29" />
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="32" />
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="33" />
+        <source>单位</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="34" />
+        <source>服务器</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="35" />
+        <source>数据目录</source>
+        <translation>Data folder</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="37" />
+        <source>退出登录</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="41" />
+        <source>退出登录后，本机数据和未同步的修改仍会保留，同一账号再次登录后继续同步。</source>
+        <translation>After signing out, this device keeps its data and unsynced changes; they sync when the same account signs in again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SettingsPage.qml" line="47" />
+        <source>督办 %1</source>
+        <translation>Duban %1</translation>
+    </message>
+</context>
+<context>
+    <name>SignInPage</name>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="11" />
+        <location filename="../../qml/pages/SignInPage.qml" line="75" />
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="24" />
+        <source>督办</source>
+        <translation>Duban</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="31" />
+        <source>重点项目现场督办</source>
+        <translation>Key projects in the field</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="40" />
+        <location filename="../../qml/pages/SignInPage.qml" line="42" />
+        <source>服务器地址</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="47" />
+        <source>服务器证书颁发机构（CA）文件，可留空</source>
+        <translation>The server's CA certificate file (optional)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="48" />
+        <source>CA 证书文件</source>
+        <translation>CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="54" />
+        <location filename="../../qml/pages/SignInPage.qml" line="55" />
+        <source>账号</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="60" />
+        <location filename="../../qml/pages/SignInPage.qml" line="62" />
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="75" />
+        <source>正在登录…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="83" />
+        <source>首次登录后，无网络时也可使用；恢复网络后自动同步。</source>
+        <translation>After the first sign-in it works with no network, and syncs when the network is back.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncIndicator</name>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="15" />
+        <source>同步中</source>
+        <translation>Syncing</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="16" />
+        <source>待处理 %1</source>
+        <translation>%1 to resolve</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="17" />
+        <source>离线</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="18" />
+        <source>待上传 %1</source>
+        <translation>%1 to upload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="19" />
+        <source>已同步</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="20" />
+        <source>同步状态：%1</source>
+        <translation>Sync status: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="13" />
+        <source>同步</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="25" />
+        <source>同步进度</source>
+        <translation>Sync progress</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="27" />
+        <source>待同步修改</source>
+        <translation>Changes waiting to sync</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="28" />
+        <source>待上传照片文件</source>
+        <translation>Photo files to upload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="30" />
+        <source>上传被拒的照片</source>
+        <translation>Photos refused by the server</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="33" />
+        <source>待处理（退回与冲突）</source>
+        <translation>To resolve (refused and conflicts)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="35" />
+        <source>上次同步</source>
+        <translation>Last sync</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="36" />
+        <source>尚未同步</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="40" />
+        <source>无法连接服务器，修改已保存在本机，恢复网络后自动同步。</source>
+        <translation>The server cannot be reached. Your changes are saved on this device and sync when the network is back.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="48" />
+        <source>立即同步</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="54" />
+        <source>停止</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="60" />
+        <source>待处理</source>
+        <translation>To resolve</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="87" />
+        <source>冲突</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="87" />
+        <source>被退回的修改</source>
+        <translation>Refused change</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="97" />
+        <source>您填写的内容：%1</source>
+        <translation>What you entered: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="105" />
+        <source>重新提交</source>
+        <translation>Resubmit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="110" />
+        <source>放弃</source>
+        <translation>Discard</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineEntry</name>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="15" />
+        <source>进度填报</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="15" />
+        <source>现场走访</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="15" />
+        <source>审核</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="15" />
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="18" />
+        <source>草稿</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="18" />
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="18" />
+        <source>已确认</source>
+        <translation>Confirmed</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="19" />
+        <source>已退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="19" />
+        <source>已通过</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="19" />
+        <source>确认</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="20" />
+        <source>有异议</source>
+        <translation>Dispute</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="20" />
+        <source>通过</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="20" />
+        <source>退回</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="21" />
+        <source>已签收</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="21" />
+        <source>提醒函</source>
+        <translation>Reminder letter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="21" />
+        <source>预警函</source>
+        <translation>Warning letter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="21" />
+        <source>纠责函</source>
+        <translation>Accountability letter</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/TimelineEntry.qml" line="56" />
+        <source>形象进度 %1%，本月完成投资 %2</source>
+        <translation>Progress %1%, invested this month %2</translation>
+    </message>
+</context>
+<context>
+    <name>VisitPage</name>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="16" />
+        <source>现场走访</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="28" />
+        <source>选择照片</source>
+        <translation>Choose photos</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="29" />
+        <source>JPEG 照片 (*.jpg *.jpeg)</source>
+        <translation>JPEG photos (*.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="45" />
+        <source>走访时间（北京时间）</source>
+        <translation>Visit time (Beijing time)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="50" />
+        <source>走访时间</source>
+        <translation>Visit time</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="56" />
+        <source>位置（设备定位）</source>
+        <translation>Position (from the device)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="56" />
+        <source>位置（手动填写）</source>
+        <translation>Position (typed)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="60" />
+        <location filename="../../qml/pages/VisitPage.qml" line="63" />
+        <source>纬度</source>
+        <translation>Latitude</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="69" />
+        <location filename="../../qml/pages/VisitPage.qml" line="72" />
+        <source>经度</source>
+        <translation>Longitude</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="78" />
+        <source>精度(米)</source>
+        <translation>Accuracy (m)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="81" />
+        <source>定位精度，米</source>
+        <translation>Position accuracy, metres</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="91" />
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="105" />
+        <source>照片 %1</source>
+        <translation>Photo %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="109" />
+        <source>正在处理…</source>
+        <translation>Processing…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="109" />
+        <source>添加照片</source>
+        <translation>Add photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="116" />
+        <location filename="../../qml/pages/VisitPage.qml" line="122" />
+        <source>走访记录</source>
+        <translation>Visit notes</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="129" />
+        <location filename="../../qml/pages/VisitPage.qml" line="134" />
+        <source>见面人员</source>
+        <translation>People met</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="142" />
+        <source>提交</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="148" />
+        <source>保存草稿</source>
+        <translation>Save draft</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBadge</name>
+    <message>
+        <location filename="../../qml/components/WarningBadge.qml" line="12" />
+        <source>正常</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/WarningBadge.qml" line="12" />
+        <source>提醒</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/WarningBadge.qml" line="12" />
+        <source>预警</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/WarningBadge.qml" line="12" />
+        <source>纠责</source>
+        <translation>Accountability</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/WarningBadge.qml" line="23" />
+        <source>预警等级：%1</source>
+        <translation>Warning level: %1</translation>
+    </message>
+</context>
 </TS>

@@ -5,35 +5,31 @@
 namespace duban::app {
 namespace {
 
-QString tr(const char* text) {
-    return QCoreApplication::translate("FieldError", text);
-}
-
 QString fieldName(const std::string& field) {
     if (field == "period")
-        return tr("填报月份");
+        return QCoreApplication::translate("Duban", "填报月份");
     if (field == "investment")
-        return tr("本月完成投资");
+        return QCoreApplication::translate("Duban", "本月完成投资");
     if (field == "percent_complete")
-        return tr("形象进度");
+        return QCoreApplication::translate("Duban", "形象进度");
     if (field == "narrative")
-        return tr("进展情况");
+        return QCoreApplication::translate("Duban", "进展情况");
     if (field == "problems")
-        return tr("存在问题");
+        return QCoreApplication::translate("Duban", "存在问题");
     if (field == "coordination")
-        return tr("需协调解决事项");
+        return QCoreApplication::translate("Duban", "需协调解决事项");
     if (field == "visited_at")
-        return tr("走访时间");
+        return QCoreApplication::translate("Duban", "走访时间");
     if (field == "notes")
-        return tr("走访记录");
+        return QCoreApplication::translate("Duban", "走访记录");
     if (field == "people_met")
-        return tr("见面人员");
+        return QCoreApplication::translate("Duban", "见面人员");
     if (field.starts_with("position"))
-        return tr("位置");
+        return QCoreApplication::translate("Duban", "位置");
     if (field == "caption")
-        return tr("照片说明");
+        return QCoreApplication::translate("Duban", "照片说明");
     if (field == "milestone_id")
-        return tr("节点目标");
+        return QCoreApplication::translate("Duban", "节点目标");
     return QString::fromStdString(field);
 }
 
@@ -42,31 +38,33 @@ QString fieldName(const std::string& field) {
 QString fieldErrorText(const FieldError& e) {
     const QString name = fieldName(e.field);
     if (e.code == "required")
-        return tr("请填写%1").arg(name);
+        return QCoreApplication::translate("Duban", "请填写%1").arg(name);
     if (e.code == "invalid_format")
-        return tr("%1格式不正确").arg(name);
+        return QCoreApplication::translate("Duban", "%1格式不正确").arg(name);
     if (e.code == "out_of_range")
-        return tr("%1超出允许范围").arg(name);
+        return QCoreApplication::translate("Duban", "%1超出允许范围").arg(name);
     if (e.code == "too_long")
-        return tr("%1内容过长").arg(name);
+        return QCoreApplication::translate("Duban", "%1内容过长").arg(name);
     if (e.code == "in_future")
-        return tr("%1不能晚于今天").arg(name);
+        return QCoreApplication::translate("Duban", "%1不能晚于今天").arg(name);
     if (e.code == "exceeds_total")
-        return tr("%1超过项目总投资").arg(name);
+        return QCoreApplication::translate("Duban", "%1超过项目总投资").arg(name);
     return QString::fromStdString(e.message);
 }
 
 QString errorText(const Error& error) {
     if (error.code == "forbidden")
-        return tr("没有权限：%1").arg(QString::fromStdString(error.message));
+        return QCoreApplication::translate("Duban", "没有权限：%1")
+            .arg(QString::fromStdString(error.message));
     if (error.code == "invalid")
-        return tr("内容不完整或有误，请检查标出的项目");
+        return QCoreApplication::translate("Duban", "内容不完整或有误，请检查标出的项目");
     if (error.code == "invalid_transition")
-        return tr("记录状态已变化，不能进行此操作");
+        return QCoreApplication::translate("Duban", "记录状态已变化，不能进行此操作");
     if (error.code == "not_found")
-        return tr("本机没有这条记录，请先同步");
+        return QCoreApplication::translate("Duban", "本机没有这条记录，请先同步");
     if (error.code.starts_with("photo_"))
-        return tr("照片无法使用：%1").arg(QString::fromStdString(error.message));
+        return QCoreApplication::translate("Duban", "照片无法使用：%1")
+            .arg(QString::fromStdString(error.message));
     return QString::fromStdString(error.message + " (" + error.code + ")");
 }
 

@@ -1,5 +1,7 @@
 #include "qml/app/inbox_model.h"
 
+#include <QCoreApplication>
+
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
 
@@ -22,7 +24,8 @@ QVariant InboxModel::data(const QModelIndex& index, int role) const {
             return QString::fromStdString(item.entity);
         case TextRole:
             // The server's reason, in the user's words where the code is known.
-            return item.kind == "conflict" ? tr("这项内容已被另一台设备的后续修改覆盖")
+            return item.kind == "conflict" ? QCoreApplication::translate(
+                                                 "Duban", "这项内容已被另一台设备的后续修改覆盖")
                                            : errorText(Error{item.code, item.message});
         case TypedRole:
             return QString::fromStdString(item.typedFields().dump());

@@ -1,5 +1,7 @@
 #include "qml/app/record_editor.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 
 #include "qml/app/field_errors.h"
@@ -71,7 +73,7 @@ void RecordEditor::run(bool submit) {
     }
     if (!m_formErrors.isEmpty() && submit) {
         m_errors = m_formErrors;
-        m_message = tr("请先改正标出的内容");
+        m_message = QCoreApplication::translate("Duban", "请先改正标出的内容");
         emit stateChanged();
         return;
     }

@@ -1,5 +1,7 @@
 #include "qml/app/report_editor.h"
 
+#include <QCoreApplication>
+
 #include <QDate>
 
 #include "core/domain/money.h"
@@ -42,7 +44,8 @@ void ReportEditor::setPeriod(const QString& value) {
 void ReportEditor::setInvestment(const QString& value) {
     if (!value.trimmed().isEmpty() && !investmentOf(value))
         setFormError(QStringLiteral("investment"),
-                     tr("本月完成投资请填以万元计的数字，如 1500 或 1,500.5"));
+                     QCoreApplication::translate(
+                         "Duban", "本月完成投资请填以万元计的数字，如 1500 或 1,500.5"));
     else
         clearFormError(QStringLiteral("investment"));
     setText(m_investment, value);
@@ -51,7 +54,8 @@ void ReportEditor::setPercent(const QString& value) {
     bool ok = true;
     (void)percentOf(value, &ok);
     if (!ok)
-        setFormError(QStringLiteral("percent_complete"), tr("形象进度请填 0 到 100 的整数"));
+        setFormError(QStringLiteral("percent_complete"),
+                     QCoreApplication::translate("Duban", "形象进度请填 0 到 100 的整数"));
     else
         clearFormError(QStringLiteral("percent_complete"));
     setText(m_percent, value);
@@ -83,7 +87,8 @@ RecordEditor::SaveJob ReportEditor::saveJob(const std::string& id, bool submit) 
         auto errors = store.checkReport(form, false);
         if (!errors.empty()) {
             out.errors = std::move(errors);
-            out.message = tr("草稿未保存：请改正标出的内容").toStdString();
+            out.message =
+                QCoreApplication::translate("Duban", "草稿未保存：请改正标出的内容").toStdString();
             return out;
         }
         auto saved = store.saveReport(actor, form);
@@ -98,7 +103,8 @@ RecordEditor::SaveJob ReportEditor::saveJob(const std::string& id, bool submit) 
             return out;
         out.errors = store.checkReport(saved.value(), true);
         if (!out.errors.empty()) {
-            out.message = tr("已存为草稿；提交前请补全标出的内容").toStdString();
+            out.message = QCoreApplication::translate("Duban", "已存为草稿；提交前请补全标出的内容")
+                              .toStdString();
             return out;
         }
         if (Status sent =

@@ -1,5 +1,7 @@
 #include "qml/app/review_queue_model.h"
 
+#include <QCoreApplication>
+
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
 
@@ -188,9 +190,9 @@ void ReviewQueueModel::approveSelected() {
                 else
                     refused << errorText(done.error());
             }
-            QString message = tr("已通过 %1 条").arg(approved);
+            QString message = QCoreApplication::translate("Duban", "已通过 %1 条").arg(approved);
             if (!refused.isEmpty())
-                message += tr("；%1 条未通过：%2")
+                message += QCoreApplication::translate("Duban", "；%1 条未通过：%2")
                                .arg(refused.size())
                                .arg(refused.join(QStringLiteral("；")));
             return message;

@@ -1,5 +1,7 @@
 #include "qml/app/visit_editor.h"
 
+#include <QCoreApplication>
+
 #include <QDateTime>
 #include <QTimeZone>
 
@@ -49,7 +51,9 @@ void VisitEditor::setText(QString& field, const QString& value) {
 
 void VisitEditor::setVisitedAt(const QString& value) {
     if (instantOf(value).empty())
-        setFormError(QStringLiteral("visited_at"), tr("走访时间请按 2022-06-30 10:00 的格式填写"));
+        setFormError(
+            QStringLiteral("visited_at"),
+            QCoreApplication::translate("Duban", "走访时间请按 2022-06-30 10:00 的格式填写"));
     else
         clearFormError(QStringLiteral("visited_at"));
     setText(m_visitedAt, value);
@@ -61,7 +65,8 @@ void VisitEditor::setTyped(QString& field, const QString& value) {
     const bool bad = (!m_latitude.isEmpty() || !m_longitude.isEmpty() || !value.isEmpty()) &&
                      !value.trimmed().isEmpty() && !numberOf(value);
     if (bad)
-        setFormError(QStringLiteral("position"), tr("位置请填数字（度），如 28.31"));
+        setFormError(QStringLiteral("position"),
+                     QCoreApplication::translate("Duban", "位置请填数字（度），如 28.31"));
     else
         clearFormError(QStringLiteral("position"));
     setText(field, value);
@@ -117,7 +122,8 @@ RecordEditor::SaveJob VisitEditor::saveJob(const std::string& id, bool submit) c
         auto errors = store.checkVisit(form, false);
         if (!errors.empty()) {
             out.errors = std::move(errors);
-            out.message = tr("草稿未保存：请改正标出的内容").toStdString();
+            out.message =
+                QCoreApplication::translate("Duban", "草稿未保存：请改正标出的内容").toStdString();
             return out;
         }
         auto saved = store.saveVisit(actor, form);
@@ -132,7 +138,8 @@ RecordEditor::SaveJob VisitEditor::saveJob(const std::string& id, bool submit) c
             return out;
         out.errors = store.checkVisit(saved.value(), true);
         if (!out.errors.empty()) {
-            out.message = tr("已存为草稿；提交前请补全标出的内容").toStdString();
+            out.message = QCoreApplication::translate("Duban", "已存为草稿；提交前请补全标出的内容")
+                              .toStdString();
             return out;
         }
         if (Status sent =

@@ -38,13 +38,13 @@ Page {
             }
             ComboBox {
                 id: warningFilter
-                width: 150
+                width: 190
                 model: [qsTr("全部预警"), qsTr("提醒及以上"), qsTr("预警及以上"), qsTr("纠责")]
                 Accessible.name: qsTr("预警等级")
             }
             ComboBox {
                 id: sortBox
-                width: 170
+                width: 200
                 model: [qsTr("按清单顺序"), qsTr("按名称"), qsTr("按总投资"), qsTr("按年度计划"),
                         qsTr("按预警等级")]
                 Accessible.name: qsTr("排序")
