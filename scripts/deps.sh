@@ -15,7 +15,7 @@ DUBAN_PACKAGES=(
   qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtquick-window
   qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qttest
   qml6-module-qtpositioning
-  libgl-dev libgl1-mesa-dri fonts-noto-cjk xvfb xauth
+  libgl-dev libgl1-mesa-dri fonts-noto-cjk xvfb xauth libjpeg-turbo-progs
 )
 
 missing=()

@@ -66,12 +66,6 @@ bool isEditable(const LocalRecord& r) {
     return r.state == "draft" || r.state == "returned";
 }
 
-std::int64_t lastOutboxNumber(const Database& db) {
-    Statement s = db.prepare("SELECT coalesce(max(n), 0) FROM outbox");
-    s.step();
-    return s.int64(0);
-}
-
 Fault randomFault(Random& random) {
     const Direction direction = random.chance(0.5) ? Direction::toServer : Direction::toClient;
     // Half of the breaks fall in or near the TLS handshake, half anywhere in a request.
