@@ -116,8 +116,12 @@ int main(int argc, char** argv) {
         QStringLiteral("Save the window as PNG once the first sync is done (or after 8 s), then "
                        "quit."),
         QStringLiteral("FILE"));
+    const QCommandLineOption startupProbeOption(
+        QStringLiteral("startup-probe"),
+        QStringLiteral("Print \"first-frame\" when the first frame is drawn, then quit "
+                       "(bench/app)."));
     parser.addOptions({dataOption, serverOption, caOption, userOption, langOption, selfTestOption,
-                       openOption, sizeOption, screenshotOption});
+                       openOption, sizeOption, screenshotOption, startupProbeOption});
     parser.process(app);
 
     const QString dataFolder =
@@ -146,6 +150,17 @@ int main(int argc, char** argv) {
     engine.load(kMainQml);
     if (engine.rootObjects().isEmpty())
         return EXIT_FAILURE;
+    if (parser.isSet(startupProbeOption)) {
+        auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
+        QObject::connect(
+            window, &QQuickWindow::frameSwapped, window,
+            [] {
+                std::fputs("first-frame\n", stdout);
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            },
+            Qt::SingleShotConnection);
+    }
     if (parser.isSet(screenshotOption)) {
         auto* window = qobject_cast<QQuickWindow*>(engine.rootObjects().constFirst());
         scheduleScreenshot(window, services, parser.value(screenshotOption));
