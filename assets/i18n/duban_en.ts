@@ -187,6 +187,31 @@
         <source>位置请填数字（度），如 28.31</source>
         <translation>Enter the position in degrees, e.g. 28.31</translation>
     </message>
+    <message>
+        <location filename="../../qml/app/filter_options.cpp" line="47" />
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/filter_options.cpp" line="48" />
+        <source>全部阶段</source>
+        <translation>All stages</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/filter_options.cpp" line="49" />
+        <source>全部清单</source>
+        <translation>All lists</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/filter_options.cpp" line="50" />
+        <source>全部责任单位</source>
+        <translation>All responsible units</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/filter_options.cpp" line="52" />
+        <source>全部乡镇</source>
+        <translation>All townships</translation>
+    </message>
 </context>
 <context>
     <name>EditorStatus</name>
@@ -392,97 +417,132 @@
         <translation>Key projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="35" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="45" />
         <source>搜索项目、单位、建设内容</source>
         <translation>Search projects, units, scope</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="36" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="46" />
         <source>搜索项目</source>
         <translation>Search projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="42" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="52" />
         <source>全部预警</source>
         <translation>All warning levels</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="42" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="52" />
         <source>提醒及以上</source>
         <translation>Reminder and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="42" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="52" />
         <source>预警及以上</source>
         <translation>Warning and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="42" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="52" />
         <source>纠责</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="43" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="53" />
         <source>预警等级</source>
         <translation>Warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="48" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="58" />
         <source>按清单顺序</source>
         <translation>In list order</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="48" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="58" />
         <source>按名称</source>
         <translation>By name</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="48" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="58" />
         <source>按总投资</source>
         <translation>By total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="48" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="58" />
         <source>按年度计划</source>
         <translation>By this year's plan</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="49" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="59" />
         <source>按预警等级</source>
         <translation>By warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="50" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="60" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="64" />
         <source>我的项目</source>
         <translation>My projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="55" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="65" />
         <source>只看我的项目</source>
         <translation>Only my projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="78" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="69" />
+        <source>收起筛选</source>
+        <translation>Fewer filters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="69" />
+        <source>更多筛选</source>
+        <translation>More filters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="83" />
+        <source>类别</source>
+        <translation>Category</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="89" />
+        <source>责任单位</source>
+        <translation>Responsible units</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="95" />
+        <source>所在乡镇</source>
+        <translation>Township</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="101" />
+        <source>建设阶段</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectListPage.qml" line="124" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="78" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="124" />
         <source>共 %1 个项目</source>
         <translation>%1 projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="131" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="131" />
         <source>暂无项目，请先同步</source>
         <translation>No projects yet; sync first</translation>
     </message>

@@ -130,4 +130,36 @@ int countProjects(const Database& db, const ProjectFilter& filter) {
     return s.integer(0);
 }
 
+namespace {
+
+std::vector<FilterChoice> choices(const Database& db, const char* sql) {
+    std::vector<FilterChoice> out;
+    for (Statement s = db.prepare(sql); s.step();)
+        out.push_back({s.text(0), s.text(1)});
+    return out;
+}
+
+}  // namespace
+
+FilterOptions loadFilterOptions(const Database& db) {
+    FilterOptions options;
+    // project_by_category / project_by_stage give the distinct values in order.
+    options.categories = choices(
+        db, "SELECT DISTINCT category, category FROM project WHERE category <> '' ORDER BY 1");
+    options.stages =
+        choices(db, "SELECT DISTINCT stage, stage FROM project WHERE stage <> '' ORDER BY 1");
+    options.lists = choices(db, "SELECT code, name FROM list ORDER BY year DESC, code");
+    options.units = choices(db, R"sql(
+        SELECT u.id, u.name FROM unit u
+         WHERE EXISTS (SELECT 1 FROM project_unit pu WHERE pu.unit_id = u.id
+                          AND pu.role IN ('lead', 'responsible'))
+         ORDER BY u.name)sql");
+    options.townships = choices(db, R"sql(
+        SELECT u.id, u.name FROM unit u
+         WHERE u.kind = 'township'
+           AND EXISTS (SELECT 1 FROM project_unit pu WHERE pu.unit_id = u.id AND pu.role = 'located')
+         ORDER BY u.name)sql");
+    return options;
+}
+
 }  // namespace duban

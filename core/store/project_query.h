@@ -46,6 +46,20 @@ struct ProjectRow {
     std::string unitNames;  // lead first, then responsible units, "、"-separated
 };
 
+// The values a filter can take on this device, for the filter menus (each list is small).
+struct FilterChoice {
+    std::string value;  // what the filter is set to (an id or code, or the text itself)
+    std::string label;
+};
+struct FilterOptions {
+    std::vector<FilterChoice> categories;
+    std::vector<FilterChoice> stages;
+    std::vector<FilterChoice> lists;
+    std::vector<FilterChoice> units;      // leading or responsible for a project here
+    std::vector<FilterChoice> townships;  // where a project here lies
+};
+[[nodiscard]] FilterOptions loadFilterOptions(const Database& db);
+
 [[nodiscard]] std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& filter,
                                                    ProjectSort sort, int limit, int offset);
 [[nodiscard]] int countProjects(const Database& db, const ProjectFilter& filter);

@@ -19,6 +19,16 @@ Page {
         minWarningLevel: warningFilter.currentIndex
         myUnitId: mine.checked ? Services.unitId : ""
         sort: sortBox.currentIndex
+        category: categoryBox.currentValue || ""
+        listCode: listBox.currentValue || ""
+        unitId: unitBox.currentValue || ""
+        townshipId: townshipBox.currentValue || ""
+        stage: stageBox.currentValue || ""
+    }
+
+    FilterOptions {
+        id: options
+        store: Services.store
     }
 
     header: Pane {
@@ -53,6 +63,42 @@ Page {
                 id: mine
                 text: qsTr("我的项目")
                 Accessible.name: qsTr("只看我的项目")
+            }
+            Button {
+                id: more
+                text: checked ? qsTr("收起筛选") : qsTr("更多筛选")
+                checkable: true
+                flat: true
+            }
+            FilterBox {
+                id: listBox
+                visible: more.checked
+                model: options.lists
+                Accessible.name: qsTr("清单")
+            }
+            FilterBox {
+                id: categoryBox
+                visible: more.checked
+                model: options.categories
+                Accessible.name: qsTr("类别")
+            }
+            FilterBox {
+                id: unitBox
+                visible: more.checked
+                model: options.units
+                Accessible.name: qsTr("责任单位")
+            }
+            FilterBox {
+                id: townshipBox
+                visible: more.checked
+                model: options.townships
+                Accessible.name: qsTr("所在乡镇")
+            }
+            FilterBox {
+                id: stageBox
+                visible: more.checked
+                model: options.stages
+                Accessible.name: qsTr("建设阶段")
             }
         }
     }

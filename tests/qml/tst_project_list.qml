@@ -14,6 +14,11 @@ TestCase {
         store: Services.store
     }
 
+    FilterOptions {
+        id: options
+        store: Services.store
+    }
+
     function initTestCase() {
         tryVerify(() => !projects.loading && projects.totalCount > 0, 5000)
         allCount = projects.totalCount
@@ -23,6 +28,8 @@ TestCase {
         projects.searchText = ""
         projects.myUnitId = ""
         projects.minWarningLevel = 0
+        projects.category = ""
+        projects.listCode = ""
         tryVerify(() => !projects.loading && projects.totalCount === allCount
                   && projects.count >= Math.min(50, allCount), 5000)
     }
@@ -49,6 +56,23 @@ TestCase {
         for (let row = 0; row < projects.count; ++row)
             ids[projects.get(row).projectId] = true
         compare(Object.keys(ids).length, allCount, "each project once")
+    }
+
+    function test_filters_offer_what_is_on_the_device_and_narrow_the_list() {
+        tryVerify(() => options.categories.length > 1 && options.lists.length > 1, 5000)
+        compare(options.categories[0].value, "", "the first choice is 'any'")
+        const industry = options.categories.find(c => c.label === "新型工业")
+        verify(industry !== undefined, JSON.stringify(options.categories))
+        projects.category = industry.value
+        tryVerify(() => !projects.loading && projects.totalCount > 0 && projects.totalCount < allCount, 5000)
+        for (let row = 0; row < projects.count; ++row)
+            compare(projects.get(row).category, "新型工业")
+        const keyProjects = options.lists.find(l => l.value === "key_projects_2022")
+        verify(keyProjects !== undefined)
+        projects.category = ""
+        projects.listCode = keyProjects.value
+        tryVerify(() => !projects.loading && projects.totalCount === 45, 5000,
+                  "the notice's key-project table has 45 items: " + projects.totalCount)
     }
 
     function test_my_projects_are_those_of_my_unit() {

@@ -1,0 +1,56 @@
+#include "qml/app/filter_options.h"
+
+#include <QCoreApplication>
+
+#include "core/store/project_query.h"
+
+namespace duban::app {
+namespace {
+
+QVariantList menu(const std::vector<FilterChoice>& choices, const QString& any) {
+    QVariantList list{QVariantMap{{"value", QString()}, {"label", any}}};
+    for (const FilterChoice& c : choices) {
+        list.append(QVariantMap{{"value", QString::fromStdString(c.value)},
+                                {"label", QString::fromStdString(c.label)}});
+    }
+    return list;
+}
+
+}  // namespace
+
+void FilterOptionsModel::setStore(StoreExecutor* store) {
+    if (store == m_store)
+        return;
+    if (m_store)
+        disconnect(m_store, nullptr, this, nullptr);
+    m_store = store;
+    if (m_store)
+        connect(m_store, &StoreExecutor::changed, this, &FilterOptionsModel::reload);
+    emit storeChanged();
+    reload();
+}
+
+void FilterOptionsModel::reload() {
+    if (!m_store)
+        return;
+    m_store->run(
+        this,
+        [](LocalStore& store) {
+            try {
+                return loadFilterOptions(store.database());
+            } catch (const DatabaseError&) {
+                return FilterOptions{};
+            }
+        },
+        [this](const FilterOptions& options) {
+            m_categories =
+                menu(options.categories, QCoreApplication::translate("Duban", "全部类别"));
+            m_stages = menu(options.stages, QCoreApplication::translate("Duban", "全部阶段"));
+            m_lists = menu(options.lists, QCoreApplication::translate("Duban", "全部清单"));
+            m_units = menu(options.units, QCoreApplication::translate("Duban", "全部责任单位"));
+            m_townships = menu(options.townships, QCoreApplication::translate("Duban", "全部乡镇"));
+            emit loaded();
+        });
+}
+
+}  // namespace duban::app
