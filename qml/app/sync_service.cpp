@@ -97,6 +97,29 @@ void SyncService::noteLocalChange() {
     m_soon.start();
 }
 
+void SyncService::fetchBlob(const QString& sha256) {
+    QMetaObject::invokeMethod(
+        m_worker.get(),
+        [this, sha256] {
+            const auto file = m_worker->fetchBlob(sha256.toStdString());
+            QMetaObject::invokeMethod(
+                this,
+                [this, sha256, ok = static_cast<bool>(file),
+                 path = file ? QString::fromStdString(file->string()) : QString(),
+                 reason = file ? QString() : QString::fromStdString(file.error().message)] {
+                    if (!ok) {
+                        emit blobFailed(sha256, reason);
+                        return;
+                    }
+                    emit blobReady(sha256, QUrl::fromLocalFile(path));
+                    if (m_views != nullptr)
+                        m_views->notifyChanged();  // screens showing it read it again
+                },
+                Qt::QueuedConnection);
+        },
+        Qt::QueuedConnection);
+}
+
 void SyncService::onProgress(const QString& phase, double progress) {
     m_phase = phase;
     m_progress = progress;

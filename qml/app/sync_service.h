@@ -8,6 +8,7 @@
 #include <QString>
 #include <QThread>
 #include <QTimer>
+#include <QUrl>
 
 #include <atomic>
 #include <filesystem>
@@ -66,12 +67,17 @@ public:
     Q_INVOKABLE void cancel();
     // After a local save: counts now, a sync in a moment (several saves make one run).
     Q_INVOKABLE void noteLocalChange();
+    // Downloads a photo or thumbnail this device does not hold yet (on the sync thread); then
+    // `blobReady` with its file URL, or `blobFailed` with why.
+    Q_INVOKABLE void fetchBlob(const QString& sha256);
 
 signals:
     void stateChanged();
     void progressChanged();
     void countsChanged();
     void finished(bool ok);
+    void blobReady(const QString& sha256, const QUrl& file);
+    void blobFailed(const QString& sha256, const QString& reason);
 
 private:
     SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views);

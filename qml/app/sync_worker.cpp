@@ -1,6 +1,7 @@
 #include "qml/app/sync_worker.h"
 
 #include "core/store/inbox.h"
+#include "sync/blob_cache.h"
 #include "sync/http_transport.h"
 
 namespace duban::app {
@@ -30,6 +31,11 @@ SyncWorker::Outcome SyncWorker::runOnce(const std::function<void(const char*, do
     }
     outcome.counts = counts();
     return outcome;
+}
+
+Result<std::filesystem::path> SyncWorker::fetchBlob(const std::string& sha256) {
+    sync::BlobCache cache(*m_store, *m_transport);
+    return cache.fetchBlob(sha256);
 }
 
 DeviceCounts SyncWorker::counts() const {

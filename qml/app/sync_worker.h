@@ -3,6 +3,7 @@
 // that thread only (cancel() excepted, which the transport allows from any thread).
 #include <QObject>
 
+#include <filesystem>
 #include <functional>
 #include <memory>
 
@@ -33,6 +34,8 @@ public:
     // On the worker thread. `progress(phase, fraction or -1)` is called on it too.
     Outcome runOnce(const std::function<void(const char*, double)>& progress);
     DeviceCounts counts() const;
+    // A photo or thumbnail on this device, downloaded first if needed (sync's transport).
+    Result<std::filesystem::path> fetchBlob(const std::string& sha256);
     void cancel() { m_engine->cancel(); }
 
 private:

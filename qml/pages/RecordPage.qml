@@ -77,6 +77,17 @@ Page {
                         width: 120
                         height: 120
                         color: "#ECEFF1"
+                        // Photos come on demand: the thumbnail when shown, the photo when opened.
+                        Component.onCompleted: if (modelData.thumbnail.toString() === "" && Services.sync)
+                                                   Services.sync.fetchBlob(modelData.thumbnailSha256)
+                        TapHandler {
+                            onTapped: {
+                                viewer.sha = modelData.sha256
+                                viewer.source = ""
+                                viewer.open()
+                                Services.sync.fetchBlob(modelData.sha256)
+                            }
+                        }
                         Image {
                             anchors.fill: parent
                             source: modelData.thumbnail
@@ -152,6 +163,33 @@ Page {
                 }
             }
             Item { Layout.preferredHeight: 16 }
+        }
+    }
+
+    Popup {
+        id: viewer
+        property string sha
+        property url source
+        anchors.centerIn: Overlay.overlay
+        width: Math.min(page.width - 16, 1200)
+        height: Math.min(page.height - 16, 900)
+        modal: true
+        Image {
+            anchors.fill: parent
+            source: viewer.source
+            fillMode: Image.PreserveAspectFit
+            asynchronous: true
+        }
+        BusyIndicator {
+            anchors.centerIn: parent
+            running: viewer.source.toString() === ""
+        }
+        Connections {
+            target: Services.sync
+            function onBlobReady(sha, file) {
+                if (sha === viewer.sha)
+                    viewer.source = file
+            }
         }
     }
 

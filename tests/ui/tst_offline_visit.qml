@@ -52,5 +52,23 @@ TestCase {
         tryVerify(() => actions.state === "approved", 60000, "state " + actions.state)
         compare(actions.photos.length, 1)
         verify(!actions.canEdit)
+
+        // A photo this device does not hold is fetched when shown, and served from then on.
+        const thumbnail = actions.photos[0].thumbnailSha256
+        verify(Harness.forgetBlob(thumbnail))
+        Services.sync.syncNow()
+        tryVerify(() => !Services.sync.busy && actions.photos.length === 1
+                  && actions.photos[0].thumbnail.toString() === "", 30000)
+        blobReady.clear()
+        Services.sync.fetchBlob(thumbnail)
+        blobReady.wait(30000)
+        compare(blobReady.signalArguments[0][0], thumbnail)
+        tryVerify(() => actions.photos[0].thumbnail.toString().startsWith("file://"), 10000)
+    }
+
+    SignalSpy {
+        id: blobReady
+        target: Services.sync
+        signalName: "blobReady"
     }
 }

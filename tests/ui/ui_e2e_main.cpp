@@ -6,6 +6,7 @@
 #include <QQmlEngine>
 #include <QUrl>
 
+#include <filesystem>
 #include <memory>
 #include <sstream>
 
@@ -61,6 +62,11 @@ public:
         const auto file = m_dir.file("photo-" + std::to_string(seed) + ".jpg");
         duban::test::writeNoiseJpeg(file, width, height, static_cast<unsigned>(seed));
         return QUrl::fromLocalFile(QString::fromStdString(file.string()));
+    }
+    // Removes a photo file from the app's cache, as on a device that never held it.
+    Q_INVOKABLE bool forgetBlob(const QString& sha256) {
+        const std::string sha = sha256.toStdString();
+        return std::filesystem::remove(m_dir.file("app") / "blobs" / sha.substr(0, 2) / sha);
     }
     // The supervisor, on a device of their own: sign in, sync, approve `recordId`, sync.
     Q_INVOKABLE QString supervisorApproves(const QString& recordId) {
