@@ -208,7 +208,7 @@
         <translation>All responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="52" />
+        <location filename="../../qml/app/filter_options.cpp" line="51" />
         <source>全部乡镇</source>
         <translation>All townships</translation>
     </message>
@@ -646,57 +646,57 @@
         <translation>%1 photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="89" />
+        <location filename="../../qml/pages/RecordPage.qml" line="100" />
         <source>未下载</source>
         <translation>Not downloaded</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="92" />
+        <location filename="../../qml/pages/RecordPage.qml" line="103" />
         <source>照片 %1</source>
         <translation>Photo %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="100" />
+        <location filename="../../qml/pages/RecordPage.qml" line="111" />
         <source>退回意见（退回时必填）</source>
         <translation>What to correct (required to return)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="100" />
+        <location filename="../../qml/pages/RecordPage.qml" line="111" />
         <source>异议说明（有异议时必填）</source>
         <translation>Reason for the dispute (required to dispute)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="102" />
+        <location filename="../../qml/pages/RecordPage.qml" line="113" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="117" />
+        <location filename="../../qml/pages/RecordPage.qml" line="128" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="123" />
+        <location filename="../../qml/pages/RecordPage.qml" line="134" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="129" />
+        <location filename="../../qml/pages/RecordPage.qml" line="140" />
         <source>确认属实</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="135" />
+        <location filename="../../qml/pages/RecordPage.qml" line="146" />
         <source>有异议</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="141" />
+        <location filename="../../qml/pages/RecordPage.qml" line="152" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="147" />
+        <location filename="../../qml/pages/RecordPage.qml" line="158" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -1018,32 +1018,57 @@
         <translation>Stop</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SyncPage.qml" line="60" />
+        <location filename="../../qml/pages/SyncPage.qml" line="64" />
+        <source>照片上传</source>
+        <translation>Photo uploads</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="79" />
+        <source>缩略图</source>
+        <translation>Thumbnail</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="79" />
+        <source>照片</source>
+        <translation>Photos</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="86" />
+        <source>上传进度 %1%</source>
+        <translation>Upload %1%</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="90" />
+        <source>被拒绝：%1</source>
+        <translation>Refused: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SyncPage.qml" line="98" />
         <source>待处理</source>
         <translation>To resolve</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SyncPage.qml" line="87" />
+        <location filename="../../qml/pages/SyncPage.qml" line="125" />
         <source>冲突</source>
         <translation>Conflict</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SyncPage.qml" line="87" />
+        <location filename="../../qml/pages/SyncPage.qml" line="125" />
         <source>被退回的修改</source>
         <translation>Refused change</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SyncPage.qml" line="97" />
+        <location filename="../../qml/pages/SyncPage.qml" line="135" />
         <source>您填写的内容：%1</source>
         <translation>What you entered: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SyncPage.qml" line="105" />
+        <location filename="../../qml/pages/SyncPage.qml" line="143" />
         <source>重新提交</source>
         <translation>Resubmit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SyncPage.qml" line="110" />
+        <location filename="../../qml/pages/SyncPage.qml" line="148" />
         <source>放弃</source>
         <translation>Discard</translation>
     </message>

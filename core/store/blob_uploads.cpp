@@ -74,6 +74,20 @@ std::vector<BlobUpload> waitingBlobUploads(const Database& db, int limit) {
     return rows;
 }
 
+std::vector<BlobUpload> failedBlobUploads(const Database& db, int limit) {
+    // blob_upload_failed serves this (a partial index: refusals are few).
+    Statement s = db.prepare(R"sql(
+        SELECT sha256, kind, size, state, location, upload_offset, attempts, error_code,
+               error_message, created_at, updated_at
+          FROM blob_upload WHERE state = 'failed'
+         ORDER BY updated_at DESC LIMIT ?)sql");
+    s.bindAll(limit);
+    std::vector<BlobUpload> rows;
+    while (s.step())
+        rows.push_back(readRow(s));
+    return rows;
+}
+
 std::optional<BlobUpload> findBlobUpload(const Database& db, std::string_view sha256) {
     Statement s = db.prepare(R"sql(
         SELECT sha256, kind, size, state, location, upload_offset, attempts, error_code,

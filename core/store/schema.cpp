@@ -257,12 +257,18 @@ constexpr std::string_view kReviewQueue = R"sql(
 CREATE INDEX site_visit_by_state ON site_visit(state, visited_at);
 )sql";
 
+// The sync panel lists refused photo files.
+constexpr std::string_view kFailedUploads = R"sql(
+CREATE INDEX blob_upload_failed ON blob_upload(updated_at) WHERE state = 'failed';
+)sql";
+
 constexpr std::array kLocalMigrations{
     Migration{1, "records", kRecordTables},
     Migration{2, "outbox, inbox and sync state", kClientSync},
     Migration{3, "project search", kSearch},
     Migration{4, "blob uploads", kBlobUploads},
     Migration{5, "review queue index", kReviewQueue},
+    Migration{6, "failed uploads index", kFailedUploads},
 };
 
 }  // namespace

@@ -2,6 +2,9 @@
 
 #include <QDateTime>
 
+#include <chrono>
+#include <memory>
+
 #include "qml/app/store_executor.h"
 #include "qml/app/sync_worker.h"
 
@@ -24,9 +27,28 @@ Result<std::unique_ptr<SyncService>> SyncService::start(const sync::ClientProfil
         return transport.error();
     sync::SyncOptions options;
     options.deviceId = profile.deviceId;
+    // The callback runs on the sync thread; the service is made right after, so it reaches the
+    // service through a pointer filled in then.
+    auto service = std::make_shared<SyncService*>(nullptr);
+    auto lastSent = std::make_shared<std::chrono::steady_clock::time_point>();
+    options.uploadProgress = [service, lastSent](const sync::UploadProgress& p) {
+        const auto now = std::chrono::steady_clock::now();
+        if (*service == nullptr ||
+            (p.blobSent < p.blobTotal && now - *lastSent < std::chrono::milliseconds(100))) {
+            return;
+        }
+        *lastSent = now;
+        QMetaObject::invokeMethod(
+            *service,
+            [target = *service, sha = QString::fromStdString(p.sha256), sent = p.blobSent,
+             total = p.blobTotal] { emit target->uploadProgress(sha, sent, total); },
+            Qt::QueuedConnection);
+    };
     auto worker = std::make_unique<SyncWorker>(std::move(clock), std::move(store).value(),
                                                std::move(transport).value(), options);
-    return std::unique_ptr<SyncService>(new SyncService(std::move(worker), views));
+    auto made = std::unique_ptr<SyncService>(new SyncService(std::move(worker), views));
+    *service = made.get();
+    return made;
 }
 
 SyncService::SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views)

@@ -77,6 +77,8 @@ signals:
     void countsChanged();
     void finished(bool ok);
     void blobReady(const QString& sha256, const QUrl& file);
+    // A photo file on its way (at most ten times a second per file).
+    void uploadProgress(const QString& sha256, qint64 sent, qint64 total);
     void blobFailed(const QString& sha256, const QString& reason);
 
 private:

@@ -56,6 +56,44 @@ Page {
                 onClicked: page.sync.cancel()
             }
         }
+        PhotoUploadsModel {
+            id: uploads
+            services: Services
+        }
+        Label {
+            text: qsTr("照片上传")
+            font.bold: true
+            visible: uploads.count > 0
+        }
+        Repeater {
+            model: uploads
+            delegate: RowLayout {
+                id: upload
+                required property string kind
+                required property string state
+                required property real progress
+                required property string size
+                required property string error
+                Layout.fillWidth: true
+                Label {
+                    text: (upload.kind === "thumbnail" ? qsTr("缩略图") : qsTr("照片")) + " · " + upload.size
+                    Layout.preferredWidth: 130
+                }
+                ProgressBar {
+                    visible: upload.state !== "failed"
+                    value: upload.progress
+                    Layout.fillWidth: true
+                    Accessible.name: qsTr("上传进度 %1%").arg(Math.round(upload.progress * 100))
+                }
+                Label {
+                    visible: upload.state === "failed"
+                    text: qsTr("被拒绝：%1").arg(upload.error)
+                    color: Material.color(Material.Red)
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+            }
+        }
         Label {
             text: qsTr("待处理")
             font.bold: true

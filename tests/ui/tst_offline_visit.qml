@@ -13,6 +13,10 @@ TestCase {
         VisitEditor { services: Services }
     }
     Component {
+        id: uploadsComponent
+        PhotoUploadsModel { services: Services }
+    }
+    Component {
         id: actionsComponent
         RecordActions { services: Services }
     }
@@ -39,12 +43,15 @@ TestCase {
         Services.sync.syncNow()
         tryVerify(() => !Services.sync.busy && Services.sync.lastError !== "", 60000)
         verify(Services.sync.pending >= 3, "visit, photo and submission wait: " + Services.sync.pending)
+        const uploads = createTemporaryObject(uploadsComponent, this)
+        tryVerify(() => uploads.count === 2, 5000, "the photo and its thumbnail wait to upload")
 
         Harness.setOnline(true)
         Services.sync.syncNow()
         tryVerify(() => !Services.sync.busy && Services.sync.lastError === ""
                   && Services.sync.pending === 0 && Services.sync.photoFilesWaiting === 0, 60000,
                   "synced: " + Services.sync.lastError)
+        tryVerify(() => uploads.count === 0, 5000, "nothing left to upload")
 
         compare(Harness.supervisorApproves(id), "")
         const actions = createTemporaryObject(actionsComponent, this, { recordId: id })
