@@ -48,12 +48,15 @@ Page {
             }
             ComboBox {
                 id: warningFilter
+                // On a phone, the menus wait behind "more filters"; the search stays in view.
+                visible: page.width >= 600 || more.checked
                 width: 190
                 model: [qsTr("全部预警"), qsTr("提醒及以上"), qsTr("预警及以上"), qsTr("纠责")]
                 Accessible.name: qsTr("预警等级")
             }
             ComboBox {
                 id: sortBox
+                visible: page.width >= 600 || more.checked
                 width: 200
                 model: [qsTr("按清单顺序"), qsTr("按名称"), qsTr("按总投资"), qsTr("按年度计划"),
                         qsTr("按预警等级")]
