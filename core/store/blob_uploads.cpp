@@ -74,6 +74,14 @@ std::vector<BlobUpload> waitingBlobUploads(const Database& db, int limit) {
     return rows;
 }
 
+BlobUploadCounts countBlobUploads(const Database& db) {
+    Statement s = db.prepare(
+        "SELECT count(*) FILTER (WHERE state IN ('pending', 'uploading')), "
+        "count(*) FILTER (WHERE state = 'failed') FROM blob_upload");
+    s.step();
+    return {s.integer(0), s.integer(1)};
+}
+
 std::vector<BlobUpload> failedBlobUploads(const Database& db, int limit) {
     // blob_upload_failed serves this (a partial index: refusals are few).
     Statement s = db.prepare(R"sql(

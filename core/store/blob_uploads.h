@@ -38,6 +38,12 @@ void queueBlobUpload(const Database& db, const std::string& sha256, BlobKind kin
                      std::int64_t size, std::string_view now);
 // Pending and uploading blobs, oldest first.
 [[nodiscard]] std::vector<BlobUpload> waitingBlobUploads(const Database& db, int limit = 1000);
+// What a sync panel or `duban-client status` shows: files still to send, and refused ones.
+struct BlobUploadCounts {
+    int waiting = 0;  // pending or uploading
+    int failed = 0;
+};
+[[nodiscard]] BlobUploadCounts countBlobUploads(const Database& db);
 // Refused blobs, newest refusal first (the user sees why).
 [[nodiscard]] std::vector<BlobUpload> failedBlobUploads(const Database& db, int limit = 200);
 [[nodiscard]] std::optional<BlobUpload> findBlobUpload(const Database& db, std::string_view sha256);

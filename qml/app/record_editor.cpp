@@ -142,4 +142,69 @@ void RecordEditor::setLoaded(const std::string& id, const std::string& state, bo
     emit stateChanged();
 }
 
+namespace {
+
+std::vector<FieldError> check(const LocalStore& store, const ProgressReport& r, bool forSubmit) {
+    return store.checkReport(r, forSubmit);
+}
+std::vector<FieldError> check(const LocalStore& store, const SiteVisit& v, bool forSubmit) {
+    return store.checkVisit(v, forSubmit);
+}
+Result<ProgressReport> saveRecord(LocalStore& store, const Actor& actor, const ProgressReport& r) {
+    return store.saveReport(actor, r);
+}
+Result<SiteVisit> saveRecord(LocalStore& store, const Actor& actor, const SiteVisit& v) {
+    return store.saveVisit(actor, v);
+}
+constexpr Entity entityOf(const ProgressReport&) {
+    return Entity::progress_report;
+}
+constexpr Entity entityOf(const SiteVisit&) {
+    return Entity::site_visit;
+}
+
+}  // namespace
+
+template <class Record>
+RecordEditor::Outcome RecordEditor::saveAndSubmit(LocalStore& store, const Actor& actor,
+                                                  const Record& form, bool submit) {
+    Outcome out;
+    out.id = form.id;
+    auto errors = check(store, form, false);
+    if (!errors.empty()) {
+        out.errors = std::move(errors);
+        out.message =
+            QCoreApplication::translate("Duban", "草稿未保存：请改正标出的内容").toStdString();
+        return out;
+    }
+    auto saved = saveRecord(store, actor, form);
+    if (!saved) {
+        out.message = errorText(saved.error()).toStdString();
+        return out;
+    }
+    out.ok = true;
+    out.id = saved->id;
+    out.state = std::string(toString(saved->state));
+    if (!submit)
+        return out;
+    out.errors = check(store, saved.value(), true);
+    if (!out.errors.empty()) {
+        out.message = QCoreApplication::translate("Duban", "已存为草稿；提交前请补全标出的内容")
+                          .toStdString();
+        return out;
+    }
+    if (Status sent = store.transition(actor, entityOf(form), saved->id, Transition::submit);
+        !sent) {
+        out.message = errorText(sent.error()).toStdString();
+        return out;
+    }
+    out.state = "submitted";
+    return out;
+}
+
+template RecordEditor::Outcome RecordEditor::saveAndSubmit(LocalStore&, const Actor&,
+                                                           const ProgressReport&, bool);
+template RecordEditor::Outcome RecordEditor::saveAndSubmit(LocalStore&, const Actor&,
+                                                           const SiteVisit&, bool);
+
 }  // namespace duban::app

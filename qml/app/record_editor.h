@@ -76,6 +76,11 @@ protected:
     // thread. `id` is empty for a record not yet saved.
     using SaveJob = std::function<Outcome(LocalStore&, const Actor&)>;
     virtual SaveJob saveJob(const std::string& id, bool submit) const = 0;
+    // The one save path of both forms (on the store's thread): the draft through the store's
+    // rules, then, with `submit`, the checks for a submission and the submit transition.
+    template <class Record>
+    static Outcome saveAndSubmit(LocalStore& store, const Actor& actor, const Record& form,
+                                 bool submit);
     // Loads a record into the form (on the store's thread, then applied on the GUI thread).
     using LoadJob = std::function<std::function<void()>(LocalStore&, const Actor&)>;
     virtual LoadJob loadJob(const std::string& id) = 0;

@@ -82,39 +82,7 @@ RecordEditor::SaveJob ReportEditor::saveJob(const std::string& id, bool submit) 
     form.problems = m_problems.toStdString();
     form.coordination = m_coordination.toStdString();
     return [form, submit](LocalStore& store, const Actor& actor) {
-        Outcome out;
-        out.id = form.id;
-        auto errors = store.checkReport(form, false);
-        if (!errors.empty()) {
-            out.errors = std::move(errors);
-            out.message =
-                QCoreApplication::translate("Duban", "草稿未保存：请改正标出的内容").toStdString();
-            return out;
-        }
-        auto saved = store.saveReport(actor, form);
-        if (!saved) {
-            out.message = errorText(saved.error()).toStdString();
-            return out;
-        }
-        out.ok = true;
-        out.id = saved->id;
-        out.state = std::string(toString(saved->state));
-        if (!submit)
-            return out;
-        out.errors = store.checkReport(saved.value(), true);
-        if (!out.errors.empty()) {
-            out.message = QCoreApplication::translate("Duban", "已存为草稿；提交前请补全标出的内容")
-                              .toStdString();
-            return out;
-        }
-        if (Status sent =
-                store.transition(actor, Entity::progress_report, saved->id, Transition::submit);
-            !sent) {
-            out.message = errorText(sent.error()).toStdString();
-            return out;
-        }
-        out.state = "submitted";
-        return out;
+        return saveAndSubmit(store, actor, form, submit);
     };
 }
 

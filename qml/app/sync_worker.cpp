@@ -1,5 +1,6 @@
 #include "qml/app/sync_worker.h"
 
+#include "core/store/blob_uploads.h"
 #include "core/store/inbox.h"
 #include "sync/blob_cache.h"
 #include "sync/http_transport.h"
@@ -44,12 +45,9 @@ DeviceCounts SyncWorker::counts() const {
         const Database& db = m_store->database();
         counts.pending = m_store->pendingCount();
         counts.inboxOpen = openInboxCount(db);
-        Statement blobs = db.prepare(
-            "SELECT count(*) FILTER (WHERE state IN ('pending', 'uploading')), "
-            "count(*) FILTER (WHERE state = 'failed') FROM blob_upload");
-        blobs.step();
-        counts.photoFilesWaiting = blobs.integer(0);
-        counts.photoFilesFailed = blobs.integer(1);
+        const BlobUploadCounts blobs = countBlobUploads(db);
+        counts.photoFilesWaiting = blobs.waiting;
+        counts.photoFilesFailed = blobs.failed;
     } catch (const DatabaseError&) {
         // Counts are for display; the next run reads them again.
     }

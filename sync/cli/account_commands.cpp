@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/domain/dates.h"
+#include "core/store/blob_uploads.h"
 #include "core/store/inbox.h"
 #include "sync/cli/client_session.h"
 #include "sync/cli/commands.h"
@@ -118,8 +119,7 @@ int statusCommand(const Invocation& invocation, Io& io) {
     int pending = 0;
     int rejected = 0;
     int conflicts = 0;
-    int photosWaiting = 0;
-    int photosFailed = 0;
+    BlobUploadCounts photos;
     std::optional<std::string> lastSync;
     try {
         const Database& db = s.store->database();
@@ -131,12 +131,7 @@ int statusCommand(const Invocation& invocation, Io& io) {
         rejected = count.integer(0);
         conflicts = count.integer(1);
         lastSync = stateValue(db, kLastSyncKey);
-        Statement blobs = db.prepare(
-            "SELECT count(*) FILTER (WHERE state IN ('pending', 'uploading')), "
-            "count(*) FILTER (WHERE state = 'failed') FROM blob_upload");
-        blobs.step();
-        photosWaiting = blobs.integer(0);
-        photosFailed = blobs.integer(1);
+        photos = countBlobUploads(db);
     } catch (const DatabaseError& e) {
         return fail(io.err, makeError("store_failed", e.what()));
     }
@@ -145,8 +140,8 @@ int statusCommand(const Invocation& invocation, Io& io) {
                        {"inbox", rejected + conflicts},
                        {"rejected", rejected},
                        {"conflicts", conflicts},
-                       {"photo_files_waiting", photosWaiting},
-                       {"photo_files_failed", photosFailed},
+                       {"photo_files_waiting", photos.waiting},
+                       {"photo_files_failed", photos.failed},
                        {"last_sync_at", lastSync ? json(*lastSync) : json(nullptr)},
                        {"server", s.profile.server},
                        {"device_id", s.profile.deviceId},
