@@ -14,7 +14,7 @@ DUBAN_PACKAGES=(
   qt6-l10n-tools qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls
   qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtquick-window
   qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qttest
-  qml6-module-qtpositioning
+  qml6-module-qtpositioning qml6-module-qtmultimedia
   libgl-dev libgl1-mesa-dri fonts-noto-cjk xvfb xauth libjpeg-turbo-progs
 )
 

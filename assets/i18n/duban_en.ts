@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>CameraCapture</name>
+    <message>
+        <location filename="../../qml/components/CameraCapture.qml" line="56" />
+        <location filename="../../qml/components/CameraCapture.qml" line="59" />
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/CameraCapture.qml" line="65" />
+        <source>无法在数据目录中保存照片</source>
+        <translation>Cannot save the photo in the data folder</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/CameraCapture.qml" line="71" />
+        <source>完成</source>
+        <translation>Done</translation>
+    </message>
+</context>
+<context>
     <name>DevicePosition</name>
     <message>
         <location filename="../../qml/components/DevicePosition.qml" line="31" />
@@ -156,14 +175,12 @@
         <translation>Progress is a whole number from 0 to 100</translation>
     </message>
     <message>
-        <location filename="../../qml/app/report_editor.cpp" line="91" />
-        <location filename="../../qml/app/visit_editor.cpp" line="126" />
+        <location filename="../../qml/app/record_editor.cpp" line="177" />
         <source>草稿未保存：请改正标出的内容</source>
         <translation>Draft not saved: correct the marked fields</translation>
     </message>
     <message>
-        <location filename="../../qml/app/report_editor.cpp" line="106" />
-        <location filename="../../qml/app/visit_editor.cpp" line="141" />
+        <location filename="../../qml/app/record_editor.cpp" line="192" />
         <source>已存为草稿；提交前请补全标出的内容</source>
         <translation>Saved as a draft; complete the marked fields before submitting</translation>
     </message>
@@ -178,12 +195,12 @@
         <translation>; %1 not approved: %2</translation>
     </message>
     <message>
-        <location filename="../../qml/app/visit_editor.cpp" line="56" />
+        <location filename="../../qml/app/visit_editor.cpp" line="60" />
         <source>走访时间请按 2022-06-30 10:00 的格式填写</source>
         <translation>Enter the visit time as 2022-06-30 10:00</translation>
     </message>
     <message>
-        <location filename="../../qml/app/visit_editor.cpp" line="69" />
+        <location filename="../../qml/app/visit_editor.cpp" line="73" />
         <source>位置请填数字（度），如 28.31</source>
         <translation>Enter the position in degrees, e.g. 28.31</translation>
     </message>
@@ -427,122 +444,122 @@
         <translation>Search projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="52" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
         <source>全部预警</source>
         <translation>All warning levels</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="52" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
         <source>提醒及以上</source>
         <translation>Reminder and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="52" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
         <source>预警及以上</source>
         <translation>Warning and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="52" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
         <source>纠责</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="53" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="55" />
         <source>预警等级</source>
         <translation>Warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="58" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="61" />
         <source>按清单顺序</source>
         <translation>In list order</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="58" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="61" />
         <source>按名称</source>
         <translation>By name</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="58" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="61" />
         <source>按总投资</source>
         <translation>By total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="58" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="61" />
         <source>按年度计划</source>
         <translation>By this year's plan</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="59" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="62" />
         <source>按预警等级</source>
         <translation>By warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="60" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="63" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="64" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="67" />
         <source>我的项目</source>
         <translation>My projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="65" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="68" />
         <source>只看我的项目</source>
         <translation>Only my projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="69" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="72" />
         <source>收起筛选</source>
         <translation>Fewer filters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="69" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="72" />
         <source>更多筛选</source>
         <translation>More filters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="80" />
         <source>清单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="83" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="86" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="89" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="95" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="98" />
         <source>所在乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="101" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="104" />
         <source>建设阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="124" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="127" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="124" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="127" />
         <source>共 %1 个项目</source>
         <translation>%1 projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="131" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="134" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="131" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="134" />
         <source>暂无项目，请先同步</source>
         <translation>No projects yet; sync first</translation>
     </message>
@@ -1169,101 +1186,106 @@
 <context>
     <name>VisitPage</name>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="16" />
+        <location filename="../../qml/pages/VisitPage.qml" line="17" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="28" />
+        <location filename="../../qml/pages/VisitPage.qml" line="29" />
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="29" />
+        <location filename="../../qml/pages/VisitPage.qml" line="30" />
         <source>JPEG 照片 (*.jpg *.jpeg)</source>
         <translation>JPEG photos (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="45" />
+        <location filename="../../qml/pages/VisitPage.qml" line="62" />
         <source>走访时间（北京时间）</source>
         <translation>Visit time (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="50" />
+        <location filename="../../qml/pages/VisitPage.qml" line="67" />
         <source>走访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="56" />
+        <location filename="../../qml/pages/VisitPage.qml" line="73" />
         <source>位置（设备定位）</source>
         <translation>Position (from the device)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="56" />
+        <location filename="../../qml/pages/VisitPage.qml" line="73" />
         <source>位置（手动填写）</source>
         <translation>Position (typed)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="60" />
-        <location filename="../../qml/pages/VisitPage.qml" line="63" />
+        <location filename="../../qml/pages/VisitPage.qml" line="77" />
+        <location filename="../../qml/pages/VisitPage.qml" line="80" />
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="69" />
-        <location filename="../../qml/pages/VisitPage.qml" line="72" />
+        <location filename="../../qml/pages/VisitPage.qml" line="86" />
+        <location filename="../../qml/pages/VisitPage.qml" line="89" />
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="78" />
+        <location filename="../../qml/pages/VisitPage.qml" line="95" />
         <source>精度(米)</source>
         <translation>Accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="81" />
+        <location filename="../../qml/pages/VisitPage.qml" line="98" />
         <source>定位精度，米</source>
         <translation>Position accuracy, metres</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="91" />
+        <location filename="../../qml/pages/VisitPage.qml" line="108" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="105" />
+        <location filename="../../qml/pages/VisitPage.qml" line="122" />
         <source>照片 %1</source>
         <translation>Photo %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="109" />
+        <location filename="../../qml/pages/VisitPage.qml" line="129" />
+        <source>拍照</source>
+        <translation>Take photo</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/VisitPage.qml" line="135" />
         <source>正在处理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="109" />
-        <source>添加照片</source>
-        <translation>Add photo</translation>
+        <location filename="../../qml/pages/VisitPage.qml" line="135" />
+        <source>从文件添加照片</source>
+        <translation>Add photo from file</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="116" />
-        <location filename="../../qml/pages/VisitPage.qml" line="122" />
+        <location filename="../../qml/pages/VisitPage.qml" line="142" />
+        <location filename="../../qml/pages/VisitPage.qml" line="148" />
         <source>走访记录</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="129" />
-        <location filename="../../qml/pages/VisitPage.qml" line="134" />
+        <location filename="../../qml/pages/VisitPage.qml" line="155" />
+        <location filename="../../qml/pages/VisitPage.qml" line="160" />
         <source>见面人员</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="142" />
+        <location filename="../../qml/pages/VisitPage.qml" line="168" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="148" />
+        <location filename="../../qml/pages/VisitPage.qml" line="174" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>

@@ -3,7 +3,11 @@
 #include <QCoreApplication>
 
 #include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QTimeZone>
+#include <QUuid>
 
 #include "core/domain/dates.h"
 #include "qml/app/field_errors.h"
@@ -157,6 +161,20 @@ void VisitEditor::addPhoto(const QUrl& file) {
         attachNext();
 }
 
+QString VisitEditor::captureFolder() const {
+    return services() ? services()->dataFolder() + QStringLiteral("/captures") : QString();
+}
+
+QUrl VisitEditor::newCaptureFile() const {
+    const QString folder = captureFolder();
+    if (folder.isEmpty() || !QDir().mkpath(folder))
+        return {};
+    const QString name =
+        QDateTime::currentDateTime().toTimeZone(kBeijing).toString("yyyyMMdd-HHmmss-") +
+        QUuid::createUuid().toString(QUuid::Id128).left(8) + ".jpg";
+    return QUrl::fromLocalFile(folder + '/' + name);
+}
+
 void VisitEditor::afterSave() {
     attachNext();
 }
@@ -176,11 +194,15 @@ void VisitEditor::attachNext() {
         },
         [this](const QString& problem) {
             m_attaching = false;
-            m_photoQueue.removeFirst();
-            if (!problem.isEmpty())
+            const QString file = m_photoQueue.takeFirst();
+            if (!problem.isEmpty()) {
                 setFormError(QStringLiteral("photos"), problem);
-            else
+            } else {
                 clearFormError(QStringLiteral("photos"));
+                // The store now holds the shot (re-encoded); the camera's file has served.
+                if (QFileInfo(file).absolutePath() == QDir(captureFolder()).absolutePath())
+                    QFile::remove(file);
+            }
             if (services() && services()->sync())
                 services()->sync()->noteLocalChange();
             emit photosChanged();

@@ -48,6 +48,9 @@ public:
     Q_INVOKABLE void setDevicePosition(double latitude, double longitude, double accuracyMeters);
     // Adds a JPEG from a file (or the camera's capture); the visit is saved first if it is new.
     Q_INVOKABLE void addPhoto(const QUrl& file);
+    // Where the camera writes its next shot: a new file in the data folder's captures/, kept
+    // there until the store holds the photo, then removed (a crash in between loses no shot).
+    Q_INVOKABLE QUrl newCaptureFile() const;
 
 signals:
     void formChanged();
@@ -63,6 +66,7 @@ private:
     void setTyped(QString& field, const QString& value);
     void attachNext();
     void loadPhotos();
+    [[nodiscard]] QString captureFolder() const;
 
     QString m_visitedAt;
     QString m_latitude;

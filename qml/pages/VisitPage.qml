@@ -3,6 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Dialogs
 import QtQuick.Layouts
+import QtMultimedia
 import Duban
 
 // A site visit: when, where (the device's position with its accuracy, or typed), photos,
@@ -29,6 +30,22 @@ Page {
         nameFilters: [qsTr("JPEG 照片 (*.jpg *.jpeg)")]
         fileMode: FileDialog.OpenFiles
         onAccepted: selectedFiles.forEach(file => editor.addPhoto(file))
+    }
+
+    MediaDevices {
+        id: mediaDevices
+    }
+
+    // Created only when the camera is opened, so a device without one never starts it.
+    Loader {
+        id: camera
+        active: false
+        sourceComponent: CameraCapture {
+            nextFile: () => editor.newCaptureFile()
+            onCaptured: file => editor.addPhoto(file)
+            onClosed: camera.active = false
+            Component.onCompleted: open()
+        }
     }
 
     ScrollView {
@@ -106,7 +123,16 @@ Page {
                         }
                     }
                     Button {
-                        text: editor.addingPhoto ? qsTr("正在处理…") : qsTr("添加照片")
+                        objectName: "takePhoto"
+                        // Only where Qt Multimedia sees a camera; files always work.
+                        visible: mediaDevices.videoInputs.length > 0
+                        text: qsTr("拍照")
+                        enabled: editor.editable
+                        onClicked: camera.active = true
+                    }
+                    Button {
+                        objectName: "photoFromFile"
+                        text: editor.addingPhoto ? qsTr("正在处理…") : qsTr("从文件添加照片")
                         enabled: editor.editable && !editor.addingPhoto
                         onClicked: photoDialog.open()
                     }

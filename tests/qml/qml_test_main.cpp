@@ -56,6 +56,18 @@ public:
         return QUrl::fromLocalFile(QString::fromStdString(file.string()));
     }
 
+    // Writes a fresh JPEG to the given file URL (where the camera would have put its shot).
+    Q_INVOKABLE void writePhoto(const QUrl& file, int width, int height, int seed) const {
+        duban::test::writeNoiseJpeg(file.toLocalFile().toStdString(), width, height,
+                                    static_cast<unsigned>(seed));
+    }
+    Q_INVOKABLE void writeText(const QUrl& file, const QString& text) const {
+        std::ofstream(file.toLocalFile().toStdString()) << text.toStdString();
+    }
+    Q_INVOKABLE bool fileExists(const QUrl& file) const {
+        return std::filesystem::exists(file.toLocalFile().toStdString());
+    }
+
 private:
     duban::app::Services& m_services;
     std::filesystem::path m_storeFile;

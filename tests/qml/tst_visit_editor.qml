@@ -31,9 +31,11 @@ TestCase {
         compare(editor.state, "draft")
         const id = editor.recordId
 
-        editor.addPhoto(Harness.makePhoto(800, 600, 11))
+        const picked = Harness.makePhoto(800, 600, 11)
+        editor.addPhoto(picked)
         tryVerify(() => !editor.addingPhoto && editor.photos.length === 1, 10000)
         verify(editor.photos[0].thumbnail.toString().startsWith("file://"))
+        verify(Harness.fileExists(picked), "a file the user picked is theirs: it stays")
         // The visit's create and the photo's create wait in the outbox; the server is unreachable.
         tryVerify(() => Harness.queuedFor(id) >= 1, 5000)
 
@@ -60,5 +62,32 @@ TestCase {
         editor.submit()
         compare(editor.state, "draft")
         verify(editor.message !== "")
+    }
+
+    function test_a_camera_shot_is_kept_until_the_store_holds_it() {
+        const project = Harness.projectIdByCode("key_projects_2022#1")
+        const editor = createTemporaryObject(editorComponent, this, { projectId: project })
+        editor.notes = "拍照测试"
+        const shot = editor.newCaptureFile()
+        verify(shot.toString().indexOf(Services.dataFolder + "/captures/") >= 0, shot)
+        verify(shot.toString() !== editor.newCaptureFile().toString(), "each shot its own file")
+        // What the camera does: writes the shot there, then the page hands it to the editor.
+        Harness.writePhoto(shot, 640, 480, 12)
+        verify(Harness.fileExists(shot))
+        editor.addPhoto(shot)
+        tryVerify(() => !editor.addingPhoto && editor.photos.length === 1, 10000)
+        compare(editor.message, "")
+        verify(!Harness.fileExists(shot), "the store holds the photo; the capture is removed")
+    }
+
+    function test_a_broken_shot_is_refused_and_kept() {
+        const project = Harness.projectIdByCode("key_projects_2022#1")
+        const editor = createTemporaryObject(editorComponent, this, { projectId: project })
+        const shot = editor.newCaptureFile()
+        Harness.writeText(shot, "not a jpeg")
+        editor.addPhoto(shot)
+        tryVerify(() => !editor.addingPhoto && editor.errors.photos !== undefined, 10000)
+        compare(editor.photos.length, 0)
+        verify(Harness.fileExists(shot), "nothing is deleted that the store did not take")
     }
 }
