@@ -185,12 +185,32 @@
         <translation>Saved as a draft; complete the marked fields before submitting</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="193" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="138" />
+        <source>全部项目</source>
+        <translation>All projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/review_queue_model.cpp" line="184" />
+        <source>进度填报</source>
+        <translation>Progress report</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/review_queue_model.cpp" line="185" />
+        <source>现场走访</source>
+        <translation>Site visit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/review_queue_model.cpp" line="186" />
+        <source>全部类型</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/review_queue_model.cpp" line="242" />
         <source>已通过 %1 条</source>
         <translation>%1 approved</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="195" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="244" />
         <source>；%1 条未通过：%2</source>
         <translation>; %1 not approved: %2</translation>
     </message>
@@ -205,27 +225,28 @@
         <translation>Enter the position in degrees, e.g. 28.31</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="47" />
+        <location filename="../../qml/app/filter_options.cpp" line="44" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="48" />
+        <location filename="../../qml/app/filter_options.cpp" line="45" />
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="49" />
+        <location filename="../../qml/app/filter_options.cpp" line="46" />
         <source>全部清单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="50" />
+        <location filename="../../qml/app/filter_options.cpp" line="47" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="136" />
         <source>全部责任单位</source>
         <translation>All responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="51" />
+        <location filename="../../qml/app/filter_options.cpp" line="48" />
         <source>全部乡镇</source>
         <translation>All townships</translation>
     </message>
@@ -788,49 +809,69 @@
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="26" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="31" />
         <source>共 %1 条待审核，已选 %2 条</source>
         <translation>%1 waiting, %2 selected</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="31" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="36" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="37" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="42" />
         <source>批量通过</source>
         <translation>Approve selected</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="83" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="56" />
+        <source>记录类型</source>
+        <translation>Record kind</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="62" />
+        <source>责任单位</source>
+        <translation>Responsible units</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="68" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="112" />
         <source>选择 %1</source>
         <translation>Select %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="96" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="125" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="96" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="125" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="98" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="127" />
         <source>企业已确认</source>
         <translation>Confirmed by the enterprise</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="99" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="128" />
         <source>照片 %1 张</source>
         <translation>%1 photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="117" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="147" />
         <source>没有待审核的记录</source>
         <translation>Nothing waits for review</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="147" />
+        <source>没有符合筛选条件的待审核记录</source>
+        <translation>Nothing waiting matches these filters</translation>
     </message>
 </context>
 <context>

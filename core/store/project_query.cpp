@@ -3,24 +3,13 @@
 #include <algorithm>
 
 #include "core/store/search_index.h"
+#include "core/store/sql_where.h"
 
 namespace duban {
 namespace {
 
-// The WHERE clause of a filter. Only fixed SQL fragments are joined; every value is bound.
-struct Where {
-    std::string sql;
-    std::vector<SqlValue> values;
-
-    void add(std::string_view condition, SqlValue value) {
-        sql += sql.empty() ? " WHERE " : " AND ";
-        sql += condition;
-        values.push_back(std::move(value));
-    }
-};
-
-Where whereOf(const ProjectFilter& f) {
-    Where w;
+SqlWhere whereOf(const ProjectFilter& f) {
+    SqlWhere w;
     for (const SearchTerm& term : searchTerms(f.text))
         w.add(term.sql, term.match);
     if (f.category)
@@ -77,7 +66,7 @@ std::string_view orderBy(ProjectSort sort) {
 
 std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& filter,
                                      ProjectSort sort, int limit, int offset) {
-    const Where where = whereOf(filter);
+    const SqlWhere where = whereOf(filter);
     std::string sql = R"sql(
         SELECT p.id, p.code, p.name, p.kind, p.category, p.stage, p.start_year, p.end_year,
                p.total_investment, p.plan_investment, p.completed_this_year, p.warning_level,
@@ -91,11 +80,9 @@ std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& fi
     sql += " LIMIT ? OFFSET ?";
 
     Statement s = db.prepare(sql);
-    int index = 0;
-    for (const SqlValue& v : where.values)
-        s.bind(++index, v);
-    s.bind(++index, std::clamp(limit, 0, 1000));
-    s.bind(++index, std::max(offset, 0));
+    const int next = where.bindTo(s);
+    s.bind(next, std::clamp(limit, 0, 1000));
+    s.bind(next + 1, std::max(offset, 0));
 
     std::vector<ProjectRow> rows;
     while (s.step()) {
@@ -121,11 +108,9 @@ std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& fi
 }
 
 int countProjects(const Database& db, const ProjectFilter& filter) {
-    const Where where = whereOf(filter);
+    const SqlWhere where = whereOf(filter);
     Statement s = db.prepare("SELECT count(*) FROM project p" + where.sql);
-    int index = 0;
-    for (const SqlValue& v : where.values)
-        s.bind(++index, v);
+    where.bindTo(s);
     s.step();
     return s.integer(0);
 }

@@ -5,9 +5,8 @@
 #include "core/store/project_query.h"
 
 namespace duban::app {
-namespace {
 
-QVariantList menu(const std::vector<FilterChoice>& choices, const QString& any) {
+QVariantList filterMenu(const std::vector<FilterChoice>& choices, const QString& any) {
     QVariantList list{QVariantMap{{"value", QString()}, {"label", any}}};
     for (const FilterChoice& c : choices) {
         list.append(QVariantMap{{"value", QString::fromStdString(c.value)},
@@ -15,8 +14,6 @@ QVariantList menu(const std::vector<FilterChoice>& choices, const QString& any) 
     }
     return list;
 }
-
-}  // namespace
 
 void FilterOptionsModel::setStore(StoreExecutor* store) {
     if (store == m_store)
@@ -44,11 +41,13 @@ void FilterOptionsModel::reload() {
         },
         [this](const FilterOptions& options) {
             m_categories =
-                menu(options.categories, QCoreApplication::translate("Duban", "全部类别"));
-            m_stages = menu(options.stages, QCoreApplication::translate("Duban", "全部阶段"));
-            m_lists = menu(options.lists, QCoreApplication::translate("Duban", "全部清单"));
-            m_units = menu(options.units, QCoreApplication::translate("Duban", "全部责任单位"));
-            m_townships = menu(options.townships, QCoreApplication::translate("Duban", "全部乡镇"));
+                filterMenu(options.categories, QCoreApplication::translate("Duban", "全部类别"));
+            m_stages = filterMenu(options.stages, QCoreApplication::translate("Duban", "全部阶段"));
+            m_lists = filterMenu(options.lists, QCoreApplication::translate("Duban", "全部清单"));
+            m_units =
+                filterMenu(options.units, QCoreApplication::translate("Duban", "全部责任单位"));
+            m_townships =
+                filterMenu(options.townships, QCoreApplication::translate("Duban", "全部乡镇"));
             emit loaded();
         });
 }

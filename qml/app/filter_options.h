@@ -6,9 +6,15 @@
 #include <QPointer>
 #include <QVariantList>
 
+#include <vector>
+
+#include "core/store/project_query.h"
 #include "qml/app/store_executor.h"
 
 namespace duban::app {
+
+// A menu for a FilterBox: "any" (value "") first, then the choices.
+[[nodiscard]] QVariantList filterMenu(const std::vector<FilterChoice>& choices, const QString& any);
 
 // Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).
 class FilterOptionsModel : public QObject {

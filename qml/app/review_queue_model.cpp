@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "qml/app/field_errors.h"
+#include "qml/app/filter_options.h"
 #include "qml/app/format.h"
 
 namespace duban::app {
@@ -11,7 +12,12 @@ namespace {
 struct Page {
     std::vector<QueueRow> rows;
     int total = 0;
+    QueueChoices choices;
 };
+
+std::optional<std::string> optionalText(const QString& text) {
+    return text.isEmpty() ? std::nullopt : std::optional(text.toStdString());
+}
 
 }  // namespace
 
@@ -72,9 +78,9 @@ void ReviewQueueModel::fetchMore(const QModelIndex& parent) {
     const int offset = rowCount();
     m_services->store()->run(
         this,
-        [offset](LocalStore& store) {
+        [offset, filter = filter()](LocalStore& store) {
             try {
-                return listReviewQueue(store.database(), kPageSize, offset);
+                return listReviewQueue(store.database(), filter, kPageSize, offset);
             } catch (const DatabaseError&) {
                 return std::vector<QueueRow>{};
             }
@@ -109,11 +115,12 @@ void ReviewQueueModel::reload() {
     const int shown = std::max(rowCount(), kPageSize);
     m_services->store()->run(
         this,
-        [shown](LocalStore& store) {
+        [shown, filter = filter()](LocalStore& store) {
             Page page;
             try {
-                page.total = countReviewQueue(store.database());
-                page.rows = listReviewQueue(store.database(), shown, 0);
+                page.total = countReviewQueue(store.database(), filter);
+                page.rows = listReviewQueue(store.database(), filter, shown, 0);
+                page.choices = loadQueueChoices(store.database());
             } catch (const DatabaseError&) {
             }
             return page;
@@ -125,6 +132,10 @@ void ReviewQueueModel::reload() {
             beginResetModel();
             m_rows = std::move(page.rows);
             m_total = page.total;
+            m_units = filterMenu(page.choices.units,
+                                 QCoreApplication::translate("Duban", "全部责任单位"));
+            m_projects =
+                filterMenu(page.choices.projects, QCoreApplication::translate("Duban", "全部项目"));
             // A selection keeps only records still waiting.
             QSet<QString> still;
             for (const QueueRow& row : m_rows) {
@@ -135,6 +146,44 @@ void ReviewQueueModel::reload() {
             m_selected = still;
             endResetModel();
         });
+}
+
+QueueFilter ReviewQueueModel::filter() const {
+    QueueFilter f;
+    if (!m_kind.isEmpty()) {
+        // An unknown kind matches nothing rather than everything.
+        f.entity = parseEnum<Entity>(m_kind.toStdString()).value_or(Entity::milestone);
+    }
+    f.unitId = optionalText(m_unitId);
+    f.projectId = optionalText(m_projectId);
+    return f;
+}
+
+void ReviewQueueModel::setFilter(QString& field, const QString& value) {
+    if (field == value)
+        return;
+    field = value;
+    emit filterChanged();
+    reload();
+}
+
+void ReviewQueueModel::setKind(const QString& kind) {
+    setFilter(m_kind, kind);
+}
+
+void ReviewQueueModel::setUnitId(const QString& unitId) {
+    setFilter(m_unitId, unitId);
+}
+
+void ReviewQueueModel::setProjectId(const QString& projectId) {
+    setFilter(m_projectId, projectId);
+}
+
+QVariantList ReviewQueueModel::kinds() const {
+    return filterMenu(
+        {{"progress_report", QCoreApplication::translate("Duban", "进度填报").toStdString()},
+         {"site_visit", QCoreApplication::translate("Duban", "现场走访").toStdString()}},
+        QCoreApplication::translate("Duban", "全部类型"));
 }
 
 void ReviewQueueModel::setSelected(int row, bool selected) {

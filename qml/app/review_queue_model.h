@@ -1,6 +1,7 @@
 #pragma once
 // The supervisor's queue: submitted (or enterprise-confirmed) reports and visits, newest first, a
-// page at a time; rows can be selected and approved together. Each approval is checked by the
+// page at a time, filtered by kind, responsible unit and project; rows can be selected and
+// approved together. Each approval is checked by the
 // core rules like a single one, and a refusal names its record.
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
@@ -24,6 +25,14 @@ class ReviewQueueModel : public QAbstractListModel {
     Q_PROPERTY(int count READ count NOTIFY countsChanged FINAL)
     Q_PROPERTY(int selectedCount READ selectedCount NOTIFY countsChanged FINAL)
     Q_PROPERTY(QString message READ message NOTIFY countsChanged FINAL)
+    // "" for all, else "progress_report" or "site_visit"; a unit's or a project's id, "" for all.
+    Q_PROPERTY(QString kind READ kind WRITE setKind NOTIFY filterChanged FINAL)
+    Q_PROPERTY(QString unitId READ unitId WRITE setUnitId NOTIFY filterChanged FINAL)
+    Q_PROPERTY(QString projectId READ projectId WRITE setProjectId NOTIFY filterChanged FINAL)
+    // Menus of {value, label}: the kinds, and the units and projects that have records waiting.
+    Q_PROPERTY(QVariantList kinds READ kinds CONSTANT FINAL)
+    Q_PROPERTY(QVariantList units READ units NOTIFY countsChanged FINAL)
+    Q_PROPERTY(QVariantList projects READ projects NOTIFY countsChanged FINAL)
 
 public:
     enum Role {
@@ -53,6 +62,15 @@ public:
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] int selectedCount() const { return static_cast<int>(m_selected.size()); }
     [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] QString kind() const { return m_kind; }
+    void setKind(const QString& kind);
+    [[nodiscard]] QString unitId() const { return m_unitId; }
+    void setUnitId(const QString& unitId);
+    [[nodiscard]] QString projectId() const { return m_projectId; }
+    void setProjectId(const QString& projectId);
+    [[nodiscard]] QVariantList kinds() const;
+    [[nodiscard]] QVariantList units() const { return m_units; }
+    [[nodiscard]] QVariantList projects() const { return m_projects; }
 
     Q_INVOKABLE void setSelected(int row, bool selected);
     Q_INVOKABLE void selectAll();
@@ -64,10 +82,13 @@ public:
 signals:
     void servicesChanged();
     void countsChanged();
+    void filterChanged();
 
 private:
     static constexpr int kPageSize = 50;
     void reload();
+    void setFilter(QString& field, const QString& value);
+    [[nodiscard]] QueueFilter filter() const;
 
     QPointer<Services> m_services;
     std::vector<QueueRow> m_rows;
@@ -75,6 +96,11 @@ private:
     int m_total = 0;
     bool m_loading = false;
     QString m_message;
+    QString m_kind;
+    QString m_unitId;
+    QString m_projectId;
+    QVariantList m_units;
+    QVariantList m_projects;
     quint64 m_generation = 0;
 };
 

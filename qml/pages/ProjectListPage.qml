@@ -19,11 +19,11 @@ Page {
         minWarningLevel: warningFilter.currentIndex
         myUnitId: mine.checked ? Services.unitId : ""
         sort: sortBox.currentIndex
-        category: categoryBox.currentValue || ""
-        listCode: listBox.currentValue || ""
-        unitId: unitBox.currentValue || ""
-        townshipId: townshipBox.currentValue || ""
-        stage: stageBox.currentValue || ""
+        category: categoryBox.value
+        listCode: listBox.value
+        unitId: unitBox.value
+        townshipId: townshipBox.value
+        stage: stageBox.value
     }
 
     FilterOptions {

@@ -16,28 +16,57 @@ Page {
     ReviewQueueModel {
         id: queue
         services: Services
+        kind: kindBox.value
+        unitId: unitBox.value
+        projectId: projectBox.value
     }
 
     header: Pane {
         padding: 8
-        RowLayout {
+        ColumnLayout {
             width: parent.width
-            Label {
-                text: qsTr("共 %1 条待审核，已选 %2 条").arg(queue.totalCount).arg(queue.selectedCount)
+            spacing: 4
+            RowLayout {
+                Label {
+                    text: qsTr("共 %1 条待审核，已选 %2 条").arg(queue.totalCount).arg(queue.selectedCount)
+                    Layout.fillWidth: true
+                    elide: Text.ElideRight
+                }
+                Button {
+                    text: qsTr("全选")
+                    flat: true
+                    enabled: queue.count > 0
+                    onClicked: queue.selectAll()
+                }
+                Button {
+                    text: qsTr("批量通过")
+                    highlighted: true
+                    enabled: queue.selectedCount > 0
+                    onClicked: queue.approveSelected()
+                }
+            }
+            Flow {
+                spacing: 8
                 Layout.fillWidth: true
-                elide: Text.ElideRight
-            }
-            Button {
-                text: qsTr("全选")
-                flat: true
-                enabled: queue.count > 0
-                onClicked: queue.selectAll()
-            }
-            Button {
-                text: qsTr("批量通过")
-                highlighted: true
-                enabled: queue.selectedCount > 0
-                onClicked: queue.approveSelected()
+                FilterBox {
+                    id: kindBox
+                    objectName: "kindFilter"
+                    width: 130
+                    model: queue.kinds
+                    Accessible.name: qsTr("记录类型")
+                }
+                FilterBox {
+                    id: unitBox
+                    objectName: "unitFilter"
+                    model: queue.units
+                    Accessible.name: qsTr("责任单位")
+                }
+                FilterBox {
+                    id: projectBox
+                    objectName: "projectFilter"
+                    model: queue.projects
+                    Accessible.name: qsTr("项目")
+                }
             }
         }
     }
@@ -114,7 +143,8 @@ Page {
         }
         Label {
             visible: queue.totalCount === 0
-            text: qsTr("没有待审核的记录")
+            text: queue.kind === "" && queue.unitId === "" && queue.projectId === ""
+                  ? qsTr("没有待审核的记录") : qsTr("没有符合筛选条件的待审核记录")
             color: Material.hintTextColor
             padding: 24
             Layout.alignment: Qt.AlignHCenter

@@ -49,6 +49,14 @@ public:
         s.bindAll(code.toStdString());
         return s.step() ? QString::fromStdString(s.text(0)) : QString();
     }
+    // Reports waiting for a decision, counted straight from the file (not through the queue).
+    Q_INVOKABLE int waitingReports() const {
+        const duban::Database db = duban::Database::open(m_storeFile);
+        duban::Statement s = db.prepare(
+            "SELECT count(*) FROM progress_report WHERE state IN ('submitted', 'confirmed')");
+        s.step();
+        return s.integer(0);
+    }
     // A fresh JPEG of `width` × `height` in the test's folder; returns its file URL.
     Q_INVOKABLE QUrl makePhoto(int width, int height, int seed) const {
         const auto file = m_storeFile.parent_path() / ("photo-" + std::to_string(seed) + ".jpg");
