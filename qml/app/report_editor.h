@@ -6,7 +6,7 @@
 namespace duban::app {
 
 // Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).
-class ReportEditor : public RecordEditor {
+class ReportEditor : public duban::app::RecordEditor {  // qualified: Qt 6.4's qmltypes need it
     Q_OBJECT
     QML_ELEMENT
     Q_PROPERTY(QString period READ period WRITE setPeriod NOTIFY formChanged FINAL)

@@ -9,7 +9,7 @@
 namespace duban::app {
 
 // Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).
-class VisitEditor : public RecordEditor {
+class VisitEditor : public duban::app::RecordEditor {  // qualified: Qt 6.4's qmltypes need it
     Q_OBJECT
     QML_ELEMENT
     // "2022-06-30 10:00", Beijing time, as typed or set.

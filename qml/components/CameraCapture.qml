@@ -32,7 +32,8 @@ Popup {
         videoOutput: preview
     }
 
-    contentItem: ColumnLayout {
+    ColumnLayout {
+        anchors.fill: parent
         spacing: 0
 
         VideoOutput {

@@ -1,4 +1,3 @@
-import QtQuick
 import QtQuick.Controls
 
 // One filter menu: {value, label} choices, the first meaning "any". `value` is the choice made;

@@ -21,25 +21,26 @@ ColumnLayout {
             { label: qsTr("完成"), value: chart.completed, color: "#2E7D32" }
         ]
         delegate: RowLayout {
+            id: bar
             required property var modelData
             Layout.fillWidth: true
             spacing: 8
             Label {
-                text: modelData.label
+                text: bar.modelData.label
                 Layout.preferredWidth: 36
             }
             Item {
                 Layout.fillWidth: true
                 Layout.preferredHeight: 18
                 Rectangle {
-                    width: parent.width * modelData.value / chart.scale
+                    width: parent.width * bar.modelData.value / chart.scale
                     height: parent.height
                     radius: 3
-                    color: modelData.color
+                    color: bar.modelData.color
                 }
             }
             Label {
-                text: Number(modelData.value).toLocaleString(Qt.locale("zh_CN"), "f", 0) + qsTr("万元")
+                text: Number(bar.modelData.value).toLocaleString(Qt.locale("zh_CN"), "f", 0) + qsTr("万元")
                 Layout.preferredWidth: 110
                 horizontalAlignment: Text.AlignRight
             }

@@ -123,19 +123,20 @@ Page {
                     Repeater {
                         model: detail.milestones
                         delegate: RowLayout {
+                            id: milestone
                             required property var modelData
                             Layout.fillWidth: true
                             Label {
-                                text: modelData.achieved ? "✓" : "○"
-                                color: modelData.achieved ? Material.color(Material.Green) : Material.hintTextColor
+                                text: milestone.modelData.achieved ? "✓" : "○"
+                                color: milestone.modelData.achieved ? Material.color(Material.Green) : Material.hintTextColor
                             }
                             Label {
-                                text: modelData.title
+                                text: milestone.modelData.title
                                 wrapMode: Text.Wrap
                                 Layout.fillWidth: true
                             }
                             Label {
-                                text: modelData.due
+                                text: milestone.modelData.due
                                 color: Material.hintTextColor
                             }
                         }

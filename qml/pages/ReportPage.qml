@@ -17,7 +17,7 @@ Page {
         id: editor
         services: Services
         projectId: page.projectId
-        Component.onCompleted: if (page.reportId !== "") load(page.reportId)
+        Component.onCompleted: if (page.reportId !== "") editor.load(page.reportId)
         onSubmitted: page.StackView.view.pop()
     }
 

@@ -104,13 +104,13 @@ Page {
 
                 width: ListView.view.width
                 Accessible.name: project
-                onClicked: page.openRecord(recordId)
+                onClicked: page.openRecord(recordId)  // qmllint disable unqualified
 
                 contentItem: RowLayout {
                     CheckBox {
                         checked: row.selected
                         Accessible.name: qsTr("选择 %1").arg(row.project)
-                        onToggled: queue.setSelected(row.index, checked)
+                        onToggled: queue.setSelected(row.index, checked)  // qmllint disable unqualified
                     }
                     ColumnLayout {
                         spacing: 2

@@ -142,12 +142,12 @@ Page {
                     Button {
                         text: qsTr("重新提交")
                         flat: true
-                        onClicked: inbox.resubmit(item.itemId)
+                        onClicked: inbox.resubmit(item.itemId)  // qmllint disable unqualified
                     }
                     Button {
                         text: qsTr("放弃")
                         flat: true
-                        onClicked: inbox.discard(item.itemId)
+                        onClicked: inbox.discard(item.itemId)  // qmllint disable unqualified
                     }
                 }
             }

@@ -20,7 +20,7 @@ Page {
         id: editor
         services: Services
         projectId: page.projectId
-        Component.onCompleted: if (page.visitId !== "") load(page.visitId)
+        Component.onCompleted: if (page.visitId !== "") editor.load(page.visitId)
         onSubmitted: page.StackView.view.pop()
     }
 
@@ -43,7 +43,7 @@ Page {
         sourceComponent: CameraCapture {
             nextFile: () => editor.newCaptureFile()
             onCaptured: file => editor.addPhoto(file)
-            onClosed: camera.active = false
+            onClosed: camera.active = false  // qmllint disable unqualified
             Component.onCompleted: open()
         }
     }

@@ -10,3 +10,8 @@ set_tests_properties(qml_tests PROPERTIES LABELS qml TIMEOUT 120
 add_test(NAME app_self_test COMMAND duban --self-test --data ${CMAKE_CURRENT_BINARY_DIR}/self-test-data)
 set_tests_properties(app_self_test PROPERTIES LABELS qml TIMEOUT 60
   ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_RUNTIME_DIR=${CMAKE_CURRENT_BINARY_DIR}/runtime")
+
+# qmllint over every QML file of the module, with Qt's own import paths and the settings in
+# .qmllint.ini; any warning fails (the lint target exits non-zero).
+add_test(NAME qml_lint COMMAND ${CMAKE_COMMAND} --build ${CMAKE_BINARY_DIR} --target all_qmllint)
+set_tests_properties(qml_lint PROPERTIES LABELS qml TIMEOUT 300)
