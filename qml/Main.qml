@@ -87,6 +87,27 @@ ApplicationWindow {
         initialItem: Services.signedIn ? projectListPage : signInPage
     }
 
+    // Keyboard: back, find, sync. Forms add save and submit (Ctrl+S, Ctrl+Enter).
+    Shortcut {
+        sequences: [StandardKey.Back, "Alt+Left"]
+        enabled: stack.depth > 1
+        onActivated: stack.pop()
+    }
+    Shortcut {
+        sequence: StandardKey.Find
+        enabled: Services.signedIn
+        onActivated: {
+            if (stack.depth > 1)
+                stack.pop(null)
+            stack.currentItem.focusSearch()
+        }
+    }
+    Shortcut {
+        sequences: [StandardKey.Refresh, "Ctrl+R"]
+        enabled: Services.signedIn && Services.sync !== null
+        onActivated: Services.sync.syncNow()
+    }
+
     Connections {
         target: Services
         function onDeviceChanged() {

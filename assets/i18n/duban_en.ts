@@ -3,18 +3,18 @@
 <context>
     <name>CameraCapture</name>
     <message>
-        <location filename="../../qml/components/CameraCapture.qml" line="56" />
-        <location filename="../../qml/components/CameraCapture.qml" line="59" />
+        <location filename="../../qml/components/CameraCapture.qml" line="57" />
+        <location filename="../../qml/components/CameraCapture.qml" line="60" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../qml/components/CameraCapture.qml" line="65" />
+        <location filename="../../qml/components/CameraCapture.qml" line="66" />
         <source>无法在数据目录中保存照片</source>
         <translation>Cannot save the photo in the data folder</translation>
     </message>
     <message>
-        <location filename="../../qml/components/CameraCapture.qml" line="71" />
+        <location filename="../../qml/components/CameraCapture.qml" line="72" />
         <source>完成</source>
         <translation>Done</translation>
     </message>
@@ -240,13 +240,13 @@
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="47" />
+        <location filename="../../qml/app/filter_options.cpp" line="48" />
         <location filename="../../qml/app/review_queue_model.cpp" line="136" />
         <source>全部责任单位</source>
         <translation>All responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="48" />
+        <location filename="../../qml/app/filter_options.cpp" line="50" />
         <source>全部乡镇</source>
         <translation>All townships</translation>
     </message>
@@ -316,7 +316,7 @@
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../qml/components/PlanChart.qml" line="42" />
+        <location filename="../../qml/components/PlanChart.qml" line="43" />
         <source>万元</source>
         <translation> × 10k yuan</translation>
     </message>
@@ -437,12 +437,12 @@
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="155" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="156" />
         <source>动态</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="161" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="162" />
         <source>还没有填报、走访或审核记录</source>
         <translation>No reports, visits or reviews yet</translation>
     </message>
@@ -450,137 +450,137 @@
 <context>
     <name>ProjectListPage</name>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="13" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="22" />
         <source>重点项目</source>
         <translation>Key projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="45" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="56" />
         <source>搜索项目、单位、建设内容</source>
         <translation>Search projects, units, scope</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="46" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="57" />
         <source>搜索项目</source>
         <translation>Search projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
         <source>全部预警</source>
         <translation>All warning levels</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
         <source>提醒及以上</source>
         <translation>Reminder and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
         <source>预警及以上</source>
         <translation>Warning and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="54" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
         <source>纠责</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="55" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="71" />
         <source>预警等级</source>
         <translation>Warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="61" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
         <source>按清单顺序</source>
         <translation>In list order</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="61" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
         <source>按名称</source>
         <translation>By name</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="61" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
         <source>按总投资</source>
         <translation>By total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="61" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
         <source>按年度计划</source>
         <translation>By this year's plan</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="62" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="78" />
         <source>按预警等级</source>
         <translation>By warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="63" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="79" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="67" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="83" />
         <source>我的项目</source>
         <translation>My projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="68" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="84" />
         <source>只看我的项目</source>
         <translation>Only my projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="72" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="88" />
         <source>收起筛选</source>
         <translation>Fewer filters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="72" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="88" />
         <source>更多筛选</source>
         <translation>More filters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="80" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="96" />
         <source>清单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="86" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="102" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="108" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="98" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="114" />
         <source>所在乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="104" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="120" />
         <source>建设阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="127" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="155" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="127" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="155" />
         <source>共 %1 个项目</source>
         <translation>%1 projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="134" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="162" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="134" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="162" />
         <source>暂无项目，请先同步</source>
         <translation>No projects yet; sync first</translation>
     </message>
@@ -684,57 +684,57 @@
         <translation>%1 photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="100" />
+        <location filename="../../qml/pages/RecordPage.qml" line="101" />
         <source>未下载</source>
         <translation>Not downloaded</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="103" />
+        <location filename="../../qml/pages/RecordPage.qml" line="104" />
         <source>照片 %1</source>
         <translation>Photo %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="111" />
+        <location filename="../../qml/pages/RecordPage.qml" line="112" />
         <source>退回意见（退回时必填）</source>
         <translation>What to correct (required to return)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="111" />
+        <location filename="../../qml/pages/RecordPage.qml" line="112" />
         <source>异议说明（有异议时必填）</source>
         <translation>Reason for the dispute (required to dispute)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="113" />
+        <location filename="../../qml/pages/RecordPage.qml" line="114" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="128" />
+        <location filename="../../qml/pages/RecordPage.qml" line="129" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="134" />
+        <location filename="../../qml/pages/RecordPage.qml" line="135" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="140" />
+        <location filename="../../qml/pages/RecordPage.qml" line="141" />
         <source>确认属实</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="146" />
+        <location filename="../../qml/pages/RecordPage.qml" line="147" />
         <source>有异议</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="152" />
+        <location filename="../../qml/pages/RecordPage.qml" line="153" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="158" />
+        <location filename="../../qml/pages/RecordPage.qml" line="159" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -747,56 +747,56 @@
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="35" />
-        <location filename="../../qml/pages/ReportPage.qml" line="41" />
+        <location filename="../../qml/pages/ReportPage.qml" line="46" />
+        <location filename="../../qml/pages/ReportPage.qml" line="52" />
         <source>填报月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="47" />
+        <location filename="../../qml/pages/ReportPage.qml" line="58" />
         <source>本月完成投资（万元）</source>
         <translation>Invested this month (10k yuan)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="53" />
+        <location filename="../../qml/pages/ReportPage.qml" line="64" />
         <source>本月完成投资，万元</source>
         <translation>Invested this month, 10k yuan</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="59" />
+        <location filename="../../qml/pages/ReportPage.qml" line="70" />
         <source>形象进度（%）</source>
         <translation>Progress (%)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="65" />
+        <location filename="../../qml/pages/ReportPage.qml" line="76" />
         <source>形象进度，百分比</source>
         <translation>Progress, percent</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="71" />
-        <location filename="../../qml/pages/ReportPage.qml" line="77" />
+        <location filename="../../qml/pages/ReportPage.qml" line="82" />
+        <location filename="../../qml/pages/ReportPage.qml" line="88" />
         <source>进展情况</source>
         <translation>Progress narrative</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="84" />
-        <location filename="../../qml/pages/ReportPage.qml" line="90" />
+        <location filename="../../qml/pages/ReportPage.qml" line="95" />
+        <location filename="../../qml/pages/ReportPage.qml" line="101" />
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="96" />
-        <location filename="../../qml/pages/ReportPage.qml" line="102" />
+        <location filename="../../qml/pages/ReportPage.qml" line="107" />
+        <location filename="../../qml/pages/ReportPage.qml" line="113" />
         <source>需协调解决事项</source>
         <translation>Issues needing coordination</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="110" />
+        <location filename="../../qml/pages/ReportPage.qml" line="121" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReportPage.qml" line="116" />
+        <location filename="../../qml/pages/ReportPage.qml" line="127" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
@@ -809,67 +809,67 @@
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="31" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="32" />
         <source>共 %1 条待审核，已选 %2 条</source>
         <translation>%1 waiting, %2 selected</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="36" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="37" />
         <source>全选</source>
         <translation>Select all</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="42" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="43" />
         <source>批量通过</source>
         <translation>Approve selected</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="56" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="57" />
         <source>记录类型</source>
         <translation>Record kind</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="62" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="63" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="68" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="69" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="112" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="123" />
         <source>选择 %1</source>
         <translation>Select %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="125" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="136" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="125" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="136" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="127" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="138" />
         <source>企业已确认</source>
         <translation>Confirmed by the enterprise</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="128" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="139" />
         <source>照片 %1 张</source>
         <translation>%1 photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="147" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="158" />
         <source>没有待审核的记录</source>
         <translation>Nothing waits for review</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="147" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="158" />
         <source>没有符合筛选条件的待审核记录</source>
         <translation>Nothing waiting matches these filters</translation>
     </message>
@@ -1242,91 +1242,91 @@
         <translation>JPEG photos (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="62" />
+        <location filename="../../qml/pages/VisitPage.qml" line="73" />
         <source>走访时间（北京时间）</source>
         <translation>Visit time (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="67" />
+        <location filename="../../qml/pages/VisitPage.qml" line="78" />
         <source>走访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="73" />
+        <location filename="../../qml/pages/VisitPage.qml" line="84" />
         <source>位置（设备定位）</source>
         <translation>Position (from the device)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="73" />
+        <location filename="../../qml/pages/VisitPage.qml" line="84" />
         <source>位置（手动填写）</source>
         <translation>Position (typed)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="77" />
-        <location filename="../../qml/pages/VisitPage.qml" line="80" />
+        <location filename="../../qml/pages/VisitPage.qml" line="88" />
+        <location filename="../../qml/pages/VisitPage.qml" line="91" />
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="86" />
-        <location filename="../../qml/pages/VisitPage.qml" line="89" />
+        <location filename="../../qml/pages/VisitPage.qml" line="97" />
+        <location filename="../../qml/pages/VisitPage.qml" line="100" />
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="95" />
+        <location filename="../../qml/pages/VisitPage.qml" line="106" />
         <source>精度(米)</source>
         <translation>Accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="98" />
+        <location filename="../../qml/pages/VisitPage.qml" line="109" />
         <source>定位精度，米</source>
         <translation>Position accuracy, metres</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="108" />
+        <location filename="../../qml/pages/VisitPage.qml" line="119" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="122" />
+        <location filename="../../qml/pages/VisitPage.qml" line="133" />
         <source>照片 %1</source>
         <translation>Photo %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="129" />
+        <location filename="../../qml/pages/VisitPage.qml" line="140" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="135" />
+        <location filename="../../qml/pages/VisitPage.qml" line="146" />
         <source>正在处理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="135" />
+        <location filename="../../qml/pages/VisitPage.qml" line="146" />
         <source>从文件添加照片</source>
         <translation>Add photo from file</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="142" />
-        <location filename="../../qml/pages/VisitPage.qml" line="148" />
+        <location filename="../../qml/pages/VisitPage.qml" line="153" />
+        <location filename="../../qml/pages/VisitPage.qml" line="159" />
         <source>走访记录</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="155" />
-        <location filename="../../qml/pages/VisitPage.qml" line="160" />
+        <location filename="../../qml/pages/VisitPage.qml" line="166" />
+        <location filename="../../qml/pages/VisitPage.qml" line="171" />
         <source>见面人员</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="168" />
+        <location filename="../../qml/pages/VisitPage.qml" line="179" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="174" />
+        <location filename="../../qml/pages/VisitPage.qml" line="185" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>

@@ -4,15 +4,26 @@ import QtQuick.Controls.Material
 import Duban
 
 // Projects on this device: instant search, filters and sort, read a page at a time.
+// Keyboard: the search has focus on arrival (Ctrl+F returns to it), ↓ moves into the list,
+// ↑/↓ move through it and Enter opens the project.
 Page {
     id: page
 
     signal openProject(string projectId)
 
+    function focusSearch() {
+        search.forceActiveFocus()
+        search.selectAll()
+    }
+
+    StackView.onActivated: focusSearch()
+    Component.onCompleted: focusSearch()
+
     title: qsTr("重点项目")
 
     ProjectListModel {
         id: projects
+        objectName: "projects"
         store: Services.store
         searchText: search.text
         minWarningLevel: warningFilter.currentIndex
@@ -40,10 +51,16 @@ Page {
 
             TextField {
                 id: search
+                objectName: "search"
                 width: page.width < 600 ? parent.width : 320
                 placeholderText: qsTr("搜索项目、单位、建设内容")
                 Accessible.name: qsTr("搜索项目")
                 selectByMouse: true
+                Keys.onDownPressed: {
+                    list.currentIndex = 0
+                    list.forceActiveFocus()
+                }
+                onAccepted: if (list.count > 0) page.openProject(projects.get(0).projectId)
             }
             ComboBox {
                 id: warningFilter
@@ -107,14 +124,26 @@ Page {
 
     ListView {
         id: list
+        objectName: "projectList"
         anchors.fill: parent
         model: projects
         clip: true
         reuseItems: true
+        keyNavigationEnabled: true
+        highlightMoveDuration: 0
         ScrollBar.vertical: ScrollBar {}
+        Keys.onReturnPressed: if (currentIndex >= 0) page.openProject(projects.get(currentIndex).projectId)
+        Keys.onEnterPressed: if (currentIndex >= 0) page.openProject(projects.get(currentIndex).projectId)
+        Keys.onUpPressed: event => {
+            if (currentIndex <= 0)
+                page.focusSearch()
+            else
+                event.accepted = false
+        }
 
         delegate: ProjectDelegate {
             width: ListView.view.width
+            highlighted: ListView.isCurrentItem && activeFocus
             onClicked: page.openProject(projectId)  // qmllint disable unqualified
         }
 

@@ -21,6 +21,17 @@ Page {
         onSubmitted: page.StackView.view.pop()
     }
 
+    Shortcut {
+        sequence: StandardKey.Save
+        enabled: page.StackView.status === StackView.Active && editor.editable && !editor.saving
+        onActivated: editor.save()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
+        enabled: page.StackView.status === StackView.Active && editor.editable && !editor.saving
+        onActivated: editor.submit()
+    }
+
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth

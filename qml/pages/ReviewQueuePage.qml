@@ -15,6 +15,7 @@ Page {
 
     ReviewQueueModel {
         id: queue
+        objectName: "queue"
         services: Services
         kind: kindBox.value
         unitId: unitBox.value
@@ -84,11 +85,18 @@ Page {
         }
         ListView {
             id: list
+            objectName: "queueList"
             model: queue
             clip: true
             Layout.fillWidth: true
             Layout.fillHeight: true
             ScrollBar.vertical: ScrollBar {}
+            // Keyboard: ↑/↓ move, Space selects, Enter opens.
+            focus: true
+            keyNavigationEnabled: true
+            highlightMoveDuration: 0
+            Keys.onReturnPressed: if (currentIndex >= 0) page.openRecord(queue.idAt(currentIndex))
+            Keys.onEnterPressed: if (currentIndex >= 0) page.openRecord(queue.idAt(currentIndex))
 
             delegate: ItemDelegate {
                 id: row
@@ -103,7 +111,10 @@ Page {
                 required property bool selected
 
                 width: ListView.view.width
+                highlighted: ListView.isCurrentItem && activeFocus
                 Accessible.name: project
+                // The focused row takes Space itself (a delegate is a button): it selects.
+                Keys.onSpacePressed: queue.setSelected(row.index, !row.selected)  // qmllint disable unqualified
                 onClicked: page.openRecord(recordId)  // qmllint disable unqualified
 
                 contentItem: RowLayout {

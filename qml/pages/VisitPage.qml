@@ -48,6 +48,17 @@ Page {
         }
     }
 
+    Shortcut {
+        sequence: StandardKey.Save
+        enabled: page.StackView.status === StackView.Active && editor.editable && !editor.saving
+        onActivated: editor.save()
+    }
+    Shortcut {
+        sequences: ["Ctrl+Return", "Ctrl+Enter"]
+        enabled: page.StackView.status === StackView.Active && editor.editable && !editor.saving
+        onActivated: editor.submit()
+    }
+
     ScrollView {
         anchors.fill: parent
         contentWidth: availableWidth
