@@ -89,12 +89,12 @@ ApplicationWindow {
 
     // Keyboard: back, find, sync. Forms add save and submit (Ctrl+S, Ctrl+Enter).
     Shortcut {
-        sequences: [StandardKey.Back, "Alt+Left"]
+        sequences: ["Alt+Left", "Back"]
         enabled: stack.depth > 1
         onActivated: stack.pop()
     }
     Shortcut {
-        sequence: StandardKey.Find
+        sequence: "Ctrl+F"
         enabled: Services.signedIn
         onActivated: {
             if (stack.depth > 1)
@@ -103,7 +103,7 @@ ApplicationWindow {
         }
     }
     Shortcut {
-        sequences: [StandardKey.Refresh, "Ctrl+R"]
+        sequences: ["F5", "Ctrl+R"]
         enabled: Services.signedIn && Services.sync !== null
         onActivated: Services.sync.syncNow()
     }

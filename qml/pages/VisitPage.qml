@@ -49,7 +49,7 @@ Page {
     }
 
     Shortcut {
-        sequence: StandardKey.Save
+        sequence: "Ctrl+S"
         enabled: page.StackView.status === StackView.Active && editor.editable && !editor.saving
         onActivated: editor.save()
     }
