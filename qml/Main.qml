@@ -17,26 +17,31 @@ ApplicationWindow {
     Material.accent: "#1565C0"
 
     readonly property bool narrow: width < 600
-    // Set by main (--open): sync, settings, or project:<id or code>.
+    // Set by main (--open): sync, settings, queue, record:, visit:, report: or project:<id>.
+    // Opened once signed in: at start when the session resumes, else after the sign-in.
     property string startPage: ""
 
-    Component.onCompleted: {
-        if (!Services.signedIn || startPage === "")
+    Component.onCompleted: openStartPage()
+
+    function openStartPage() {
+        if (!Services.signedIn || window.startPage === "")
             return
-        if (startPage === "sync")
+        const page = window.startPage
+        window.startPage = ""
+        if (page === "sync")
             stack.push(syncPage)
-        else if (startPage === "settings")
+        else if (page === "settings")
             stack.push(settingsPage)
-        else if (startPage === "queue")
+        else if (page === "queue")
             stack.push(reviewQueuePage)
-        else if (startPage.startsWith("record:"))
-            stack.push(recordPage, { recordId: startPage.substring(7) })
-        else if (startPage.startsWith("visit:"))
-            stack.push(visitPage, { projectId: startPage.substring(6) })
-        else if (startPage.startsWith("report:"))
-            stack.push(reportPage, { projectId: startPage.substring(7) })
-        else if (startPage.startsWith("project:"))
-            stack.push(projectDetailPage, { projectId: startPage.substring(8) })
+        else if (page.startsWith("record:"))
+            stack.push(recordPage, { recordId: page.substring(7) })
+        else if (page.startsWith("visit:"))
+            stack.push(visitPage, { projectId: page.substring(6) })
+        else if (page.startsWith("report:"))
+            stack.push(reportPage, { projectId: page.substring(7) })
+        else if (page.startsWith("project:"))
+            stack.push(projectDetailPage, { projectId: page.substring(8) })
     }
 
     header: ToolBar {
@@ -113,6 +118,7 @@ ApplicationWindow {
         function onDeviceChanged() {
             stack.clear()
             stack.push(Services.signedIn ? projectListPage : signInPage)
+            window.openStartPage()
         }
     }
 

@@ -59,12 +59,14 @@ Page {
                 FilterBox {
                     id: unitBox
                     objectName: "unitFilter"
+                    width: 240
                     model: queue.units
                     Accessible.name: qsTr("责任单位")
                 }
                 FilterBox {
                     id: projectBox
                     objectName: "projectFilter"
+                    width: 240
                     model: queue.projects
                     Accessible.name: qsTr("项目")
                 }
