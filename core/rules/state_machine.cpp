@@ -44,6 +44,11 @@ bool needsComment(Transition transition) {
     return transition == Transition::return_ || transition == Transition::dispute;
 }
 
+bool commentSuffices(Transition transition, std::string_view comment) {
+    return !needsComment(transition) ||
+           comment.find_first_not_of(" \t\r\n") != std::string_view::npos;
+}
+
 std::optional<ReviewKind> reviewKindOf(Transition transition) {
     switch (transition) {
         case Transition::confirm:

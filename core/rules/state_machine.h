@@ -10,6 +10,7 @@
 // Who may fire a transition is decided by core/rules/access; this file decides only whether a
 // transition is valid from a state.
 #include <optional>
+#include <string_view>
 
 #include "core/domain/types.h"
 #include "core/util/result.h"
@@ -23,6 +24,8 @@ namespace duban {
 [[nodiscard]] bool isEditable(RecordState state);
 // Transitions whose review must carry a reason (DESIGN: a return needs a comment).
 [[nodiscard]] bool needsComment(Transition transition);
+// Whether `comment` is enough for `transition`: something besides blanks where one is needed.
+[[nodiscard]] bool commentSuffices(Transition transition, std::string_view comment);
 // The review a transition leaves behind (append-only history); a submit leaves none.
 [[nodiscard]] std::optional<ReviewKind> reviewKindOf(Transition transition);
 

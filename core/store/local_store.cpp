@@ -202,7 +202,7 @@ Status LocalStore::transitionIn(const Actor& actor, Entity entity, const std::st
     const auto next = nextState(state, transition);
     if (!next)
         return next.error();
-    if (needsComment(transition) && comment.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (!commentSuffices(transition, comment)) {
         return makeError("invalid", "a return or dispute needs a comment saying what to correct.");
     }
     const std::string now = formatInstantUtc(m_clock.nowMs());

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/domain/money.h"
+#include "core/rules/state_machine.h"
 #include "core/store/record_rows.h"
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
@@ -112,6 +113,17 @@ void RecordActions::setRecordId(const QString& id) {
     reload();
 }
 
+void RecordActions::setComment(const QString& comment) {
+    if (comment == m_comment)
+        return;
+    m_comment = comment;
+    emit commentChanged();
+}
+
+bool RecordActions::ready(Transition transition) const {
+    return m_permissions.may(transition) && commentSuffices(transition, m_comment.toStdString());
+}
+
 void RecordActions::reload() {
     if (!m_services || !m_services->store() || m_recordId.isEmpty())
         return;
@@ -145,6 +157,7 @@ void RecordActions::act(Transition transition, const QString& comment) {
         [this](const QString& problem) {
             m_message = problem;
             if (problem.isEmpty()) {
+                setComment({});                        // it went with the review
                 m_services->store()->notifyChanged();  // reloads this record and every list
                 if (m_services->sync())
                     m_services->sync()->noteLocalChange();

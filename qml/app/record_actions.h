@@ -32,6 +32,11 @@ class RecordActions : public QObject {
     Q_PROPERTY(bool canApprove READ canApprove NOTIFY loaded FINAL)
     Q_PROPERTY(bool canReturn READ canReturn NOTIFY loaded FINAL)
     Q_PROPERTY(QString message READ message NOTIFY loaded FINAL)
+    // The reviewer's comment as typed; a return or dispute is ready only when core's rule for
+    // comments is met (the store checks it again when it is sent).
+    Q_PROPERTY(QString comment READ comment WRITE setComment NOTIFY commentChanged FINAL)
+    Q_PROPERTY(bool returnReady READ returnReady NOTIFY commentChanged FINAL)
+    Q_PROPERTY(bool disputeReady READ disputeReady NOTIFY commentChanged FINAL)
 
 public:
     explicit RecordActions(QObject* parent = nullptr) : QObject(parent) {}
@@ -52,28 +57,33 @@ public:
     [[nodiscard]] bool canApprove() const { return m_permissions.may(Transition::approve); }
     [[nodiscard]] bool canReturn() const { return m_permissions.may(Transition::return_); }
     [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] QString comment() const { return m_comment; }
+    void setComment(const QString& comment);
+    [[nodiscard]] bool returnReady() const { return ready(Transition::return_); }
+    [[nodiscard]] bool disputeReady() const { return ready(Transition::dispute); }
 
     // Each checks the rules again on the store's thread; a refusal says why in `message`.
     Q_INVOKABLE void submit() { act(Transition::submit, {}); }
     Q_INVOKABLE void confirm() { act(Transition::confirm, {}); }
-    Q_INVOKABLE void dispute(const QString& reason) { act(Transition::dispute, reason); }
+    Q_INVOKABLE void dispute() { act(Transition::dispute, m_comment); }
     Q_INVOKABLE void approve() { act(Transition::approve, {}); }
-    Q_INVOKABLE void returnForCorrection(const QString& comment) {
-        act(Transition::return_, comment);
-    }
+    Q_INVOKABLE void returnForCorrection() { act(Transition::return_, m_comment); }
 
 signals:
     void servicesChanged();
     void recordIdChanged();
     void loaded();
     void acted();
+    void commentChanged();
 
 private:
     void reload();
     void act(Transition transition, const QString& comment);
+    [[nodiscard]] bool ready(Transition transition) const;
 
     QPointer<Services> m_services;
     QString m_recordId;
+    QString m_comment;
     QString m_entity;
     QString m_state;
     int m_version = 0;

@@ -107,12 +107,13 @@ Page {
             }
 
             TextArea {
-                id: comment
+                text: actions.comment
                 visible: actions.canReturn || actions.canDispute
                 placeholderText: actions.canReturn ? qsTr("退回意见（退回时必填）") : qsTr("异议说明（有异议时必填）")
                 wrapMode: TextArea.Wrap
                 Accessible.name: qsTr("意见")
                 Layout.fillWidth: true
+                onTextChanged: actions.comment = text
             }
             Label {
                 visible: actions.message !== ""
@@ -133,8 +134,8 @@ Page {
                 Button {
                     visible: actions.canReturn
                     text: qsTr("退回")
-                    enabled: comment.text.trim() !== ""
-                    onClicked: actions.returnForCorrection(comment.text)
+                    enabled: actions.returnReady
+                    onClicked: actions.returnForCorrection()
                 }
                 Button {
                     visible: actions.canConfirm
@@ -145,8 +146,8 @@ Page {
                 Button {
                     visible: actions.canDispute
                     text: qsTr("有异议")
-                    enabled: comment.text.trim() !== ""
-                    onClicked: actions.dispute(comment.text)
+                    enabled: actions.disputeReady
+                    onClicked: actions.dispute()
                 }
                 Button {
                     visible: actions.canSubmit

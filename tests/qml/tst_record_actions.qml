@@ -32,6 +32,8 @@ TestCase {
         verify(!actions.canApprove)
         verify(!actions.canReturn)
         verify(!actions.canEdit)
+        actions.comment = "数据有误"
+        verify(!actions.returnReady && !actions.disputeReady, "a comment does not make a right")
         verify(!Services.reviewsRecords, "the queue is not offered either")
         verify(Services.authorsRecords)
         actions.approve()

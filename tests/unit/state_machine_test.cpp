@@ -59,5 +59,14 @@ TEST(StateMachine, ReturnAndDisputeNeedAComment) {
     EXPECT_EQ(reviewKindOf(T::submit), std::nullopt);
 }
 
+TEST(StateMachine, ACommentOfBlanksIsNoComment) {
+    EXPECT_FALSE(commentSuffices(T::return_, ""));
+    EXPECT_FALSE(commentSuffices(T::return_, " \t\r\n "));
+    EXPECT_TRUE(commentSuffices(T::return_, " 请补充照片 "));
+    EXPECT_FALSE(commentSuffices(T::dispute, "\n"));
+    EXPECT_TRUE(commentSuffices(T::approve, ""));  // an approval needs none
+    EXPECT_TRUE(commentSuffices(T::submit, ""));
+}
+
 }  // namespace
 }  // namespace duban
