@@ -60,10 +60,12 @@ std::optional<InboxItem> loadInboxItem(const Database& db, std::string_view id) 
     return readItem(s);
 }
 
-int openInboxCount(const Database& db) {
-    Statement s = db.prepare("SELECT count(*) FROM inbox WHERE resolved_at IS NULL");
+InboxCounts countOpenInbox(const Database& db) {
+    Statement s = db.prepare(
+        "SELECT count(*) FILTER (WHERE kind = 'rejected'), "
+        "count(*) FILTER (WHERE kind = 'conflict') FROM inbox WHERE resolved_at IS NULL");
     s.step();
-    return s.integer(0);
+    return {s.integer(0), s.integer(1)};
 }
 
 void markInboxResolved(const Database& db, std::string_view id, std::string_view resolution,

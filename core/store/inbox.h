@@ -38,7 +38,16 @@ enum class InboxFilter { open, all };
 [[nodiscard]] std::vector<InboxItem> readInbox(const Database& db, InboxFilter filter, int limit,
                                                int offset = 0);
 [[nodiscard]] std::optional<InboxItem> loadInboxItem(const Database& db, std::string_view id);
-[[nodiscard]] int openInboxCount(const Database& db);
+// Open (unresolved) items, by kind.
+struct InboxCounts {
+    int rejected = 0;
+    int conflicts = 0;
+    [[nodiscard]] int total() const { return rejected + conflicts; }
+};
+[[nodiscard]] InboxCounts countOpenInbox(const Database& db);
+[[nodiscard]] inline int openInboxCount(const Database& db) {
+    return countOpenInbox(db).total();
+}
 // Call inside the transaction that carries out the decision.
 void markInboxResolved(const Database& db, std::string_view id, std::string_view resolution,
                        std::string_view at);

@@ -117,19 +117,13 @@ int statusCommand(const Invocation& invocation, Io& io) {
         return fail(io.err, session.error());
     Session& s = *session.value();
     int pending = 0;
-    int rejected = 0;
-    int conflicts = 0;
+    InboxCounts inbox;
     BlobUploadCounts photos;
     std::optional<std::string> lastSync;
     try {
         const Database& db = s.store->database();
         pending = s.store->pendingCount();
-        Statement count = db.prepare(
-            "SELECT count(*) FILTER (WHERE kind = 'rejected'), "
-            "count(*) FILTER (WHERE kind = 'conflict') FROM inbox WHERE resolved_at IS NULL");
-        count.step();
-        rejected = count.integer(0);
-        conflicts = count.integer(1);
+        inbox = countOpenInbox(db);
         lastSync = stateValue(db, kLastSyncKey);
         photos = countBlobUploads(db);
     } catch (const DatabaseError& e) {
@@ -137,9 +131,9 @@ int statusCommand(const Invocation& invocation, Io& io) {
     }
     if (invocation.json) {
         io.out << json{{"pending", pending},
-                       {"inbox", rejected + conflicts},
-                       {"rejected", rejected},
-                       {"conflicts", conflicts},
+                       {"inbox", inbox.total()},
+                       {"rejected", inbox.rejected},
+                       {"conflicts", inbox.conflicts},
                        {"photo_files_waiting", photos.waiting},
                        {"photo_files_failed", photos.failed},
                        {"last_sync_at", lastSync ? json(*lastSync) : json(nullptr)},
@@ -152,8 +146,8 @@ int statusCommand(const Invocation& invocation, Io& io) {
         io.out << "user: " << describeUser(s.profile.user) << "\n"
                << "server: " << s.profile.server << "\n"
                << "pending edits: " << pending << "\n"
-               << "open inbox items: " << rejected + conflicts << " (" << rejected << " refused, "
-               << conflicts << " conflicts)\n"
+               << "open inbox items: " << inbox.total() << " (" << inbox.rejected << " refused, "
+               << inbox.conflicts << " conflicts)\n"
                << "last sync: " << lastSync.value_or("never") << "\n";
     }
     return kExitOk;

@@ -10,6 +10,7 @@
 #include "core/domain/record_json.h"
 #include "core/domain/types.h"
 #include "core/store/project_query.h"
+#include "core/store/sql_where.h"
 #include "sync/cli/client_session.h"
 #include "sync/cli/commands.h"
 
@@ -171,18 +172,22 @@ int recordsCommand(const Invocation& invocation, Io& io) {
                 return fail(io.err, id.error());
             projectId = id.value();
         }
-        // Newest first; each branch is served by its index (by state, by project).
-        Statement s = db.prepare(R"sql(
-            SELECT * FROM (
-              SELECT 'progress_report', r.id, p.code, p.name, r.period, r.state, r.version
-                FROM progress_report r JOIN project p ON p.id = r.project_id
-               WHERE (?1 IS NULL OR r.state = ?1) AND (?2 IS NULL OR r.project_id = ?2)
-              UNION ALL
-              SELECT 'site_visit', v.id, p.code, p.name, v.visited_at, v.state, v.version
-                FROM site_visit v JOIN project p ON p.id = v.project_id
-               WHERE (?1 IS NULL OR v.state = ?1) AND (?2 IS NULL OR v.project_id = ?2))
-            ORDER BY 5 DESC LIMIT ?3)sql");
-        s.bindAll(state.empty() ? std::nullopt : std::optional(state), projectId, limit);
+        // Newest first; each branch is served by its index (by state, by project), and only
+        // the conditions asked for are in the query.
+        SqlWhere where;
+        if (!state.empty())
+            where.add("x.state = ?", state);
+        if (projectId)
+            where.add("x.project_id = ?", *projectId);
+        Statement s = db.prepare(
+            "SELECT * FROM (SELECT 'progress_report', x.id, p.code, p.name, x.period, x.state, "
+            "x.version FROM progress_report x JOIN project p ON p.id = x.project_id" +
+            where.sql +
+            " UNION ALL SELECT 'site_visit', x.id, p.code, p.name, x.visited_at, x.state, "
+            "x.version FROM site_visit x JOIN project p ON p.id = x.project_id" +
+            where.sql + ") ORDER BY 5 DESC LIMIT ?");
+        const int afterReports = where.bindTo(s);      // the report branch's values
+        s.bind(where.bindTo(s, afterReports), limit);  // the visit branch's, then the limit
         while (s.step()) {
             list.push_back({{"entity", s.text(0)},
                             {"id", s.text(1)},

@@ -253,6 +253,15 @@ TEST_F(ClientTest, FieldWorkIsWrittenOfflineSyncedReviewedAndARaceIsShownInTheIn
     for (const json& row : queue)
         queued = queued || row["id"] == reportId;
     EXPECT_TRUE(queued) << queue.dump();
+    // Narrowed by project, alone and with the state: the report and the visit, then neither.
+    const json ofProject = jsonIn("sup", {"records", "--project", "key_projects_2022#1"});
+    EXPECT_EQ(ofProject.size(), 2u) << ofProject.dump();
+    for (const json& row : ofProject)
+        EXPECT_EQ(row["project_code"], "key_projects_2022#1");
+    EXPECT_TRUE(
+        jsonIn("sup", {"records", "--project", "key_projects_2022#1", "--state", "approved"})
+            .empty());
+    EXPECT_EQ(jsonIn("sup", {"records", "--project", "key_projects_2022#2"}).size(), 0u);
     EXPECT_EQ(runIn("sup", {"return", reportId}).code, 1);  // a return says why
     EXPECT_EQ(jsonIn("sup", {"return", reportId, "--comment", "请补充投资完成依据"})["state"],
               "returned");
