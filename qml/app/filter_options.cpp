@@ -16,13 +16,8 @@ QVariantList filterMenu(const std::vector<FilterChoice>& choices, const QString&
 }
 
 void FilterOptionsModel::setStore(StoreExecutor* store) {
-    if (store == m_store)
+    if (!followStore(m_store, store, this, &FilterOptionsModel::reload))
         return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store)
-        connect(m_store, &StoreExecutor::changed, this, &FilterOptionsModel::reload);
     emit storeChanged();
     reload();
 }

@@ -51,13 +51,8 @@ QVariantMap factsMap(const ProjectFacts& f) {
 }  // namespace
 
 void ProjectDetail::setStore(StoreExecutor* store) {
-    if (store == m_store)
+    if (!followStore(m_store, store, this, &ProjectDetail::reload))
         return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store)
-        connect(m_store, &StoreExecutor::changed, this, &ProjectDetail::reload);
     emit storeChanged();
     reload();
 }

@@ -120,13 +120,8 @@ void ProjectListModel::fetchMore(const QModelIndex& parent) {
 }
 
 void ProjectListModel::setStore(StoreExecutor* store) {
-    if (store == m_store)
+    if (!followStore(m_store, store, this, &ProjectListModel::refresh))
         return;
-    if (m_store)
-        disconnect(m_store, nullptr, this, nullptr);
-    m_store = store;
-    if (m_store)
-        connect(m_store, &StoreExecutor::changed, this, &ProjectListModel::refresh);
     emit storeChanged();
     reload();
 }

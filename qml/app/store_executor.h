@@ -66,4 +66,19 @@ void StoreExecutor::run(QObject* context, Job job, Done done) {
         Qt::QueuedConnection);
 }
 
+// A view's `store` property setter: follows `store` (or none), calling `onChange` whenever it
+// changes. Returns false when it was already that store; the caller then does nothing more.
+template <class View>
+bool followStore(QPointer<StoreExecutor>& held, StoreExecutor* store, View* view,
+                 void (View::*onChange)()) {
+    if (store == held)
+        return false;
+    if (held)
+        QObject::disconnect(held, nullptr, view, nullptr);
+    held = store;
+    if (held)
+        QObject::connect(held, &StoreExecutor::changed, view, onChange);
+    return true;
+}
+
 }  // namespace duban::app
