@@ -6,9 +6,9 @@
 #include "core/store/sql_where.h"
 
 namespace duban {
-namespace {
+namespace {}  // namespace
 
-SqlWhere whereOf(const ProjectFilter& f) {
+SqlWhere projectWhere(const ProjectFilter& f) {
     SqlWhere w;
     for (const SearchTerm& term : searchTerms(f.text))
         w.add(term.sql, term.match);
@@ -46,6 +46,8 @@ SqlWhere whereOf(const ProjectFilter& f) {
     return w;
 }
 
+namespace {
+
 std::string_view orderBy(ProjectSort sort) {
     switch (sort) {
         case ProjectSort::seedOrder:
@@ -66,7 +68,7 @@ std::string_view orderBy(ProjectSort sort) {
 
 std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& filter,
                                      ProjectSort sort, int limit, int offset) {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = projectWhere(filter);
     std::string sql = R"sql(
         SELECT p.id, p.code, p.name, p.kind, p.category, p.stage, p.start_year, p.end_year,
                p.total_investment, p.plan_investment, p.completed_this_year, p.warning_level,
@@ -108,7 +110,7 @@ std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& fi
 }
 
 int countProjects(const Database& db, const ProjectFilter& filter) {
-    const SqlWhere where = whereOf(filter);
+    const SqlWhere where = projectWhere(filter);
     Statement s = db.prepare("SELECT count(*) FROM project p" + where.sql);
     where.bindTo(s);
     s.step();

@@ -7,6 +7,7 @@
 
 #include "core/domain/types.h"
 #include "core/store/database.h"
+#include "core/store/sql_where.h"
 
 namespace duban {
 
@@ -60,6 +61,8 @@ struct FilterOptions {
 };
 [[nodiscard]] FilterOptions loadFilterOptions(const Database& db);
 
+// The filter as a WHERE clause over `project p` (for other views of the same projects).
+[[nodiscard]] SqlWhere projectWhere(const ProjectFilter& filter);
 [[nodiscard]] std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& filter,
                                                    ProjectSort sort, int limit, int offset);
 [[nodiscard]] int countProjects(const Database& db, const ProjectFilter& filter);
