@@ -34,6 +34,8 @@ ApplicationWindow {
             stack.push(settingsPage)
         else if (page === "queue")
             stack.push(reviewQueuePage)
+        else if (page.startsWith("dispatch"))
+            stack.push(dispatchPage, page.length > 9 ? { period: page.substring(9) } : {})
         else if (page.startsWith("record:"))
             stack.push(recordPage, { recordId: page.substring(7) })
         else if (page.startsWith("visit:"))
@@ -68,8 +70,14 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.leftMargin: stack.depth > 1 ? 0 : 16
             }
+            // A supervisor's screens: buttons on a desktop, in the ⋮ menu on a phone.
             ToolButton {
-                visible: Services.reviewsRecords
+                visible: Services.reviewsRecords && !window.narrow
+                text: qsTr("月调度")
+                onClicked: stack.push(dispatchPage)
+            }
+            ToolButton {
+                visible: Services.reviewsRecords && !window.narrow
                 text: qsTr("待审核")
                 onClicked: stack.push(reviewQueuePage)
             }
@@ -80,8 +88,28 @@ ApplicationWindow {
             ToolButton {
                 text: "⋮"
                 font.pixelSize: 20
-                Accessible.name: qsTr("设置")
-                onClicked: stack.push(settingsPage)
+                Accessible.name: qsTr("更多")
+                onClicked: moreMenu.open()
+                Menu {
+                    id: moreMenu
+                    y: parent.height
+                    MenuItem {
+                        visible: Services.reviewsRecords && window.narrow
+                        height: visible ? implicitHeight : 0
+                        text: qsTr("月调度")
+                        onTriggered: stack.push(dispatchPage)
+                    }
+                    MenuItem {
+                        visible: Services.reviewsRecords && window.narrow
+                        height: visible ? implicitHeight : 0
+                        text: qsTr("待审核")
+                        onTriggered: stack.push(reviewQueuePage)
+                    }
+                    MenuItem {
+                        text: qsTr("设置")
+                        onTriggered: stack.push(settingsPage)
+                    }
+                }
             }
         }
     }
@@ -156,6 +184,12 @@ ApplicationWindow {
         id: reviewQueuePage
         ReviewQueuePage {
             onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
+        }
+    }
+    Component {
+        id: dispatchPage
+        DispatchPage {
+            onOpenProject: projectId => stack.push(projectDetailPage, { projectId: projectId })
         }
     }
     Component {

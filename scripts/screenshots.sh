@@ -68,6 +68,7 @@ for lang in zh_CN en; do
     shoot visit demo-field "$lang" "$size" --open "visit:$detail"
     shoot report demo-field "$lang" "$size" --open "report:$detail"
     shoot queue demo-supervisor "$lang" "$size" --open queue
+    shoot dispatch demo-supervisor "$lang" "$size" --open dispatch:2022-06
     shoot review demo-supervisor "$lang" "$size" --open "record:$record"
     shoot sync demo-field "$lang" "$size" --open sync
   done

@@ -38,6 +38,119 @@
     </message>
 </context>
 <context>
+    <name>DispatchPage</name>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="15" />
+        <source>月调度</source>
+        <translation>Monthly dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="41" />
+        <source>上个月</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="48" />
+        <source>月份</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="54" />
+        <source>下个月</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="61" />
+        <source>重点项目</source>
+        <translation>Key projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="61" />
+        <source>工作任务</source>
+        <translation>Work tasks</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="62" />
+        <source>项目或工作任务</source>
+        <translation>Projects or work tasks</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="67" />
+        <source>按类别</source>
+        <translation>By category</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="67" />
+        <source>按责任单位</source>
+        <translation>By responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="67" />
+        <source>按所在乡镇</source>
+        <translation>By township</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="68" />
+        <source>分组</source>
+        <translation>Grouping</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="74" />
+        <source>清单</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="99" />
+        <source>%1 · 共 %2 个 · 按时报送 %3 · 逾期报送 %4 · 被退回 %5 · 未报送 %6 · 逾期节点 %7</source>
+        <translation>%1 · %2 in all · on time %3 · late %4 · returned %5 · missing %6 · overdue milestones %7</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="112" />
+        <source>1—本月完成投资 %1 万元，年度计划 %2 万元，完成率 %3</source>
+        <translation>Completed January to this month %1 (10k yuan), annual plan %2, rate %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="127" />
+        <source>按类别完成率</source>
+        <translation>Completion by category</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="133" />
+        <source>按责任单位完成率</source>
+        <translation>Completion by responsible unit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="219" />
+        <source>完成 %1 / 计划 %2 万元 · 完成率 %3</source>
+        <translation>Completed %1 / plan %2 (10k yuan) · rate %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="225" />
+        <source>形象进度：%1</source>
+        <translation>Progress: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="234" />
+        <source>存在问题：%1</source>
+        <translation>Problems: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="244" />
+        <source>逾期节点 %1 个 · </source>
+        <translation>%1 overdue milestones · </translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="245" />
+        <source>下一节点：%1</source>
+        <translation>Next milestone: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="257" />
+        <source>这个月没有要调度的项目</source>
+        <translation>No projects to dispatch this month</translation>
+    </message>
+</context>
+<context>
     <name>Duban</name>
     <message>
         <location filename="../../qml/app/field_errors.cpp" line="10" />
@@ -225,30 +338,65 @@
         <translation>Enter the position in degrees, e.g. 28.31</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="44" />
+        <location filename="../../qml/app/filter_options.cpp" line="39" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="45" />
+        <location filename="../../qml/app/filter_options.cpp" line="40" />
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="46" />
+        <location filename="../../qml/app/filter_options.cpp" line="41" />
         <source>全部清单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="48" />
+        <location filename="../../qml/app/filter_options.cpp" line="43" />
         <location filename="../../qml/app/review_queue_model.cpp" line="136" />
         <source>全部责任单位</source>
         <translation>All responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="50" />
+        <location filename="../../qml/app/filter_options.cpp" line="45" />
         <source>全部乡镇</source>
         <translation>All townships</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="57" />
+        <source>%1 个 · 按时 %2 · 逾期 %3 · 退回 %4 · 未报送 %5</source>
+        <translation>%1 · on time %2 · late %3 · returned %4 · missing %5</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="68" />
+        <source>按时报送</source>
+        <translation>On time</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="70" />
+        <source>逾期报送</source>
+        <translation>Late</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="72" />
+        <source>被退回</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="74" />
+        <source>未报送</source>
+        <translation>Missing</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="76" />
+        <source>未到期</source>
+        <translation>Not yet due</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="263" />
+        <source>月份格式应为 2022-06，日期格式应为 2022-06-30</source>
+        <translation>Write the month as 2022-06 and the date as 2022-06-30</translation>
     </message>
 </context>
 <context>
@@ -278,22 +426,34 @@
     <name>Main</name>
     <message>
         <location filename="../../qml/Main.qml" line="14" />
-        <location filename="../../qml/Main.qml" line="59" />
+        <location filename="../../qml/Main.qml" line="66" />
         <source>督办</source>
         <translation>Duban</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="55" />
+        <location filename="../../qml/Main.qml" line="62" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="68" />
+        <location filename="../../qml/Main.qml" line="76" />
+        <location filename="../../qml/Main.qml" line="99" />
+        <source>月调度</source>
+        <translation>Monthly dispatch</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="81" />
+        <location filename="../../qml/Main.qml" line="105" />
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="78" />
+        <location filename="../../qml/Main.qml" line="91" />
+        <source>更多</source>
+        <translation>More</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="109" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -709,32 +869,32 @@
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="129" />
+        <location filename="../../qml/pages/RecordPage.qml" line="130" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="135" />
+        <location filename="../../qml/pages/RecordPage.qml" line="136" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="141" />
+        <location filename="../../qml/pages/RecordPage.qml" line="142" />
         <source>确认属实</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="147" />
+        <location filename="../../qml/pages/RecordPage.qml" line="148" />
         <source>有异议</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="153" />
+        <location filename="../../qml/pages/RecordPage.qml" line="154" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="159" />
+        <location filename="../../qml/pages/RecordPage.qml" line="160" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -829,47 +989,47 @@
         <translation>Record kind</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="63" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="64" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="69" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="71" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="123" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="125" />
         <source>选择 %1</source>
         <translation>Select %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="136" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="138" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="136" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="138" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="138" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="140" />
         <source>企业已确认</source>
         <translation>Confirmed by the enterprise</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="139" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="141" />
         <source>照片 %1 张</source>
         <translation>%1 photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="158" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="160" />
         <source>没有待审核的记录</source>
         <translation>Nothing waits for review</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="158" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="160" />
         <source>没有符合筛选条件的待审核记录</source>
         <translation>Nothing waiting matches these filters</translation>
     </message>

@@ -1,0 +1,319 @@
+#include "qml/app/dispatch_board.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include "core/domain/money.h"
+#include "qml/app/format.h"
+
+namespace duban::app {
+namespace {
+
+QString text(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString wanNumber(std::optional<Yuan> amount) {
+    return amount ? text(formatWanNumber(*amount)) : QStringLiteral("—");
+}
+
+QString rateText(const std::optional<double>& rate) {
+    return rate ? QString::number(*rate, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
+}
+
+double wan(Yuan amount) {
+    return static_cast<double>(amount) / 10'000.0;
+}
+
+QVariantMap totalsMap(const DispatchTotals& t) {
+    return {{"projects", t.projects},
+            {"total", wanNumber(t.totalInvestment)},
+            {"plan", wanNumber(t.planInvestment)},
+            {"completed", wanNumber(t.completedThroughMonth)},
+            {"month", wanNumber(t.completedInMonth)},
+            {"rate", rateText(t.completionPercent)},
+            {"onTime", t.onTime},
+            {"late", t.late},
+            {"returned", t.returned},
+            {"missing", t.missing},
+            {"notYetDue", t.notYetDue},
+            {"due", t.milestonesDueInMonth},
+            {"overdue", t.milestonesOverdue},
+            {"warned", t.warned}};
+}
+
+QVariantList chartOf(const std::vector<DispatchGroup>& groups) {
+    QVariantList bars;
+    for (const DispatchGroup& g : groups) {
+        bars.append(QVariantMap{{"label", text(g.label)},
+                                {"plan", wan(g.totals.planInvestment)},
+                                {"completed", wan(g.totals.completedThroughMonth)},
+                                {"rate", g.totals.completionPercent.value_or(-1.0)}});
+    }
+    return bars;
+}
+
+QString countsText(const DispatchTotals& t) {
+    return QCoreApplication::translate("Duban", "%1 个 · 按时 %2 · 逾期 %3 · 退回 %4 · 未报送 %5")
+        .arg(t.projects)
+        .arg(t.onTime)
+        .arg(t.late)
+        .arg(t.returned)
+        .arg(t.missing);
+}
+
+QString statusText(MonthReportStatus status) {
+    switch (status) {
+        case MonthReportStatus::on_time:
+            return QCoreApplication::translate("Duban", "按时报送");
+        case MonthReportStatus::late:
+            return QCoreApplication::translate("Duban", "逾期报送");
+        case MonthReportStatus::returned:
+            return QCoreApplication::translate("Duban", "被退回");
+        case MonthReportStatus::missing:
+            return QCoreApplication::translate("Duban", "未报送");
+        case MonthReportStatus::not_yet_due:
+            return QCoreApplication::translate("Duban", "未到期");
+    }
+    return {};
+}
+
+Date beijingToday() {
+    return dateAt(QDateTime::currentMSecsSinceEpoch());
+}
+
+}  // namespace
+
+struct DispatchBoard::Loaded {
+    DispatchMonth month;
+    std::vector<DispatchGroup> groups;
+    std::vector<DispatchGroup> byCategory;
+    std::vector<DispatchGroup> byUnit;
+    DispatchTotals total;
+};
+
+DispatchBoard::DispatchBoard(QObject* parent)
+    : QAbstractListModel(parent), m_period(text(periodOf(beijingToday()).toString())) {}
+
+int DispatchBoard::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
+}
+
+QVariant DispatchBoard::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Entry& entry = m_entries[static_cast<std::size_t>(index.row())];
+    if (entry.group) {
+        const DispatchGroup& g = m_groups[entry.index];
+        const QVariantMap t = totalsMap(g.totals);
+        switch (role) {
+            case EntryRole:
+                return QStringLiteral("group");
+            case LabelRole:
+                return text(g.label);
+            case TotalRole:
+                return t["total"];
+            case PlanRole:
+                return t["plan"];
+            case CompletedRole:
+                return t["completed"];
+            case MonthRole:
+                return t["month"];
+            case RateRole:
+                return t["rate"];
+            case RateValueRole:
+                return g.totals.completionPercent.value_or(-1.0);
+            case OverdueRole:
+                return g.totals.milestonesOverdue;
+            case DueRole:
+                return g.totals.milestonesDueInMonth;
+            case CountsRole:
+                return countsText(g.totals);
+            default:
+                return QVariant(QString());
+        }
+    }
+    const DispatchRow& r = m_month.rows[entry.index];
+    switch (role) {
+        case EntryRole:
+            return QStringLiteral("project");
+        case LabelRole:
+            return text(r.name);
+        case ProjectIdRole:
+            return text(r.projectId);
+        case YearsRole:
+            return yearsText(r.startYear, r.endYear);
+        case StageRole:
+            return text(r.stage);
+        case TotalRole:
+            return wanNumber(r.totalInvestment);
+        case PlanRole:
+            return wanNumber(r.planInvestment);
+        case CompletedRole:
+            return wanNumber(r.completedThroughMonth);
+        case MonthRole:
+            return wanNumber(r.completedInMonth);
+        case RateRole:
+            return rateText(r.completionPercent);
+        case RateValueRole:
+            return r.completionPercent.value_or(-1.0);
+        case StatusRole:
+            return text(std::string(toString(r.reportStatus)));
+        case StatusTextRole:
+            return statusText(r.reportStatus);
+        case ProgressRole:
+            return text(r.progress);
+        case ProblemsRole:
+            return text(r.problems);
+        case UnitsRole:
+            return text(r.unitNames);
+        case DueRole:
+            return r.milestonesDueInMonth;
+        case OverdueRole:
+            return r.milestonesOverdue;
+        case NextMilestoneRole:
+            return text(r.nextMilestone);
+        case WarningRole:
+            return r.warningLevel;
+        default:
+            return QVariant(QString());
+    }
+}
+
+QHash<int, QByteArray> DispatchBoard::roleNames() const {
+    return {{EntryRole, "entry"},
+            {LabelRole, "label"},
+            {ProjectIdRole, "projectId"},
+            {YearsRole, "years"},
+            {StageRole, "stage"},
+            {TotalRole, "total"},
+            {PlanRole, "plan"},
+            {CompletedRole, "completed"},
+            {MonthRole, "month"},
+            {RateRole, "rate"},
+            {RateValueRole, "rateValue"},
+            {StatusRole, "status"},
+            {StatusTextRole, "statusText"},
+            {ProgressRole, "progress"},
+            {ProblemsRole, "problems"},
+            {UnitsRole, "units"},
+            {DueRole, "due"},
+            {OverdueRole, "overdue"},
+            {NextMilestoneRole, "nextMilestone"},
+            {WarningRole, "warningLevel"},
+            {CountsRole, "counts"}};
+}
+
+void DispatchBoard::setServices(Services* services) {
+    if (services == m_services)
+        return;
+    m_services = services;
+    if (m_services && m_services->store())
+        connect(m_services->store(), &StoreExecutor::changed, this, &DispatchBoard::reload);
+    emit servicesChanged();
+    reload();
+}
+
+void DispatchBoard::setSetting(QString& field, const QString& value) {
+    if (field == value)
+        return;
+    field = value;
+    emit settingsChanged();
+    reload();
+}
+
+void DispatchBoard::setPeriod(const QString& period) {
+    setSetting(m_period, period.trimmed());
+}
+
+void DispatchBoard::setToday(const QString& today) {
+    setSetting(m_today, today.trimmed());
+}
+
+void DispatchBoard::setGrouping(const QString& grouping) {
+    setSetting(m_grouping, grouping);
+}
+
+void DispatchBoard::setKind(const QString& kind) {
+    setSetting(m_kind, kind);
+}
+
+void DispatchBoard::setListCode(const QString& listCode) {
+    setSetting(m_listCode, listCode);
+}
+
+void DispatchBoard::previousMonth() {
+    if (const auto p = parsePeriod(m_period.toStdString()))
+        setPeriod(text(p->previous().toString()));
+}
+
+void DispatchBoard::nextMonth() {
+    if (const auto p = parsePeriod(m_period.toStdString())) {
+        const Period next = p->month == 12 ? Period{p->year + 1, 1} : Period{p->year, p->month + 1};
+        setPeriod(text(next.toString()));
+    }
+}
+
+void DispatchBoard::reload() {
+    const quint64 generation = ++m_generation;
+    const auto period = parsePeriod(m_period.toStdString());
+    const auto today =
+        m_today.isEmpty() ? std::optional(beijingToday()) : parseDate(m_today.toStdString());
+    m_periodError = period && today ? QString()
+                                    : QCoreApplication::translate(
+                                          "Duban", "月份格式应为 2022-06，日期格式应为 2022-06-30");
+    if (!m_services || !m_services->store() || !period || !today) {
+        emit loaded();
+        return;
+    }
+    ProjectFilter filter;
+    filter.kind = m_kind == QLatin1String("work_task") ? ProjectKind::work_task
+                                                       : ProjectKind::investment_project;
+    if (!m_listCode.isEmpty())
+        filter.listCode = m_listCode.toStdString();
+    const DispatchGrouping grouping = m_grouping == QLatin1String("unit") ? DispatchGrouping::unit
+                                      : m_grouping == QLatin1String("township")
+                                          ? DispatchGrouping::township
+                                          : DispatchGrouping::category;
+    m_loading = true;
+    emit loaded();
+    m_services->store()->run(
+        this,
+        [period = *period, today = *today, filter, grouping](LocalStore& store) {
+            Loaded out;
+            try {
+                out.month = loadDispatchMonth(store.database(), period, today, filter);
+            } catch (const DatabaseError&) {
+                return out;
+            }
+            out.groups = groupDispatch(out.month, grouping);
+            out.byCategory = groupDispatch(out.month, DispatchGrouping::category);
+            out.byUnit = groupDispatch(out.month, DispatchGrouping::unit);
+            out.total = grandTotal(out.month);
+            return out;
+        },
+        [this, generation](Loaded month) {
+            if (generation == m_generation)
+                show(std::move(month));
+        });
+}
+
+void DispatchBoard::show(Loaded month) {
+    beginResetModel();
+    m_month = std::move(month.month);
+    m_groups = std::move(month.groups);
+    m_entries.clear();
+    for (std::size_t g = 0; g < m_groups.size(); ++g) {
+        m_entries.push_back({true, g});
+        for (const std::size_t row : m_groups[g].rows)
+            m_entries.push_back({false, row});
+    }
+    endResetModel();
+    m_totals = totalsMap(month.total);
+    m_byCategory = chartOf(month.byCategory);
+    m_byUnit = chartOf(month.byUnit);
+    m_loading = false;
+    emit loaded();
+}
+
+}  // namespace duban::app
