@@ -6,7 +6,9 @@ set -euo pipefail
 DUBAN_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates curl clang-format python3
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev
-  libturbojpeg0-dev libexiv2-dev
+  libturbojpeg0-dev libexiv2-dev libxlsxwriter-dev
+  # Reading exports back in tests: python3-openpyxl (xlsx).
+  python3-openpyxl
   libcpp-httplib-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev
   # The Qt Quick app (Qt 6.4), its tests offscreen, Chinese fonts, and Xvfb for screenshots.

@@ -100,52 +100,67 @@
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="99" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="77" />
+        <source>导出 Excel</source>
+        <translation>Export Excel</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="100" />
+        <source>导出失败：%1</source>
+        <translation>Export failed: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="101" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="114" />
         <source>%1 · 共 %2 个 · 按时报送 %3 · 逾期报送 %4 · 被退回 %5 · 未报送 %6 · 逾期节点 %7</source>
         <translation>%1 · %2 in all · on time %3 · late %4 · returned %5 · missing %6 · overdue milestones %7</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="112" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="127" />
         <source>1—本月完成投资 %1 万元，年度计划 %2 万元，完成率 %3</source>
         <translation>Completed January to this month %1 (10k yuan), annual plan %2, rate %3</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="127" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="142" />
         <source>按类别完成率</source>
         <translation>Completion by category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="133" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="148" />
         <source>按责任单位完成率</source>
         <translation>Completion by responsible unit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="219" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="234" />
         <source>完成 %1 / 计划 %2 万元 · 完成率 %3</source>
         <translation>Completed %1 / plan %2 (10k yuan) · rate %3</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="225" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="240" />
         <source>形象进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="234" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="249" />
         <source>存在问题：%1</source>
         <translation>Problems: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="244" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="259" />
         <source>逾期节点 %1 个 · </source>
         <translation>%1 overdue milestones · </translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="245" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="260" />
         <source>下一节点：%1</source>
         <translation>Next milestone: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="257" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="272" />
         <source>这个月没有要调度的项目</source>
         <translation>No projects to dispatch this month</translation>
     </message>
@@ -364,37 +379,37 @@
         <translation>All townships</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="57" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="60" />
         <source>%1 个 · 按时 %2 · 逾期 %3 · 退回 %4 · 未报送 %5</source>
         <translation>%1 · on time %2 · late %3 · returned %4 · missing %5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="68" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="71" />
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="70" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="73" />
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="72" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="75" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="74" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="77" />
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="76" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="79" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="263" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="266" />
         <source>月份格式应为 2022-06，日期格式应为 2022-06-30</source>
         <translation>Write the month as 2022-06 and the date as 2022-06-30</translation>
     </message>

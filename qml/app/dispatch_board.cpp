@@ -3,7 +3,10 @@
 #include <QCoreApplication>
 #include <QDateTime>
 
+#include <filesystem>
+
 #include "core/domain/money.h"
+#include "core/export/month_xlsx.h"
 #include "qml/app/format.h"
 
 namespace duban::app {
@@ -266,11 +269,6 @@ void DispatchBoard::reload() {
         emit loaded();
         return;
     }
-    ProjectFilter filter;
-    filter.kind = m_kind == QLatin1String("work_task") ? ProjectKind::work_task
-                                                       : ProjectKind::investment_project;
-    if (!m_listCode.isEmpty())
-        filter.listCode = m_listCode.toStdString();
     const DispatchGrouping grouping = m_grouping == QLatin1String("unit") ? DispatchGrouping::unit
                                       : m_grouping == QLatin1String("township")
                                           ? DispatchGrouping::township
@@ -279,7 +277,7 @@ void DispatchBoard::reload() {
     emit loaded();
     m_services->store()->run(
         this,
-        [period = *period, today = *today, filter, grouping](LocalStore& store) {
+        [period = *period, today = *today, filter = filter(), grouping](LocalStore& store) {
             Loaded out;
             try {
                 out.month = loadDispatchMonth(store.database(), period, today, filter);
@@ -295,6 +293,58 @@ void DispatchBoard::reload() {
         [this, generation](Loaded month) {
             if (generation == m_generation)
                 show(std::move(month));
+        });
+}
+
+ProjectFilter DispatchBoard::filter() const {
+    ProjectFilter f;
+    f.kind = m_kind == QLatin1String("work_task") ? ProjectKind::work_task
+                                                  : ProjectKind::investment_project;
+    if (!m_listCode.isEmpty())
+        f.listCode = m_listCode.toStdString();
+    return f;
+}
+
+void DispatchBoard::exportXlsx() {
+    const auto period = parsePeriod(m_period.toStdString());
+    const auto today =
+        m_today.isEmpty() ? std::optional(beijingToday()) : parseDate(m_today.toStdString());
+    if (!m_services || !m_services->store() || !period || !today)
+        return;
+    const std::filesystem::path folder =
+        std::filesystem::path(m_services->dataFolder().toStdString()) / "exports";
+    m_services->store()->run(
+        this,
+        [period = *period, today = *today, filter = filter(), folder](LocalStore& store) {
+            std::pair<QString, QString> done;  // file, problem
+            try {
+                const DispatchMonth month =
+                    loadDispatchMonth(store.database(), period, today, filter);
+                // "2022年2022年吉首市重点产业项目表" would repeat the year: the list's own name.
+                std::string list = "吉首市重点项目";
+                if (filter.listCode) {
+                    Statement s = store.database().prepare("SELECT name FROM list WHERE code = ?");
+                    s.bindAll(*filter.listCode);
+                    if (s.step())
+                        list = s.text(0);
+                }
+                const std::string title = list + "（" + std::to_string(period.year) + "年" +
+                                          std::to_string(period.month) + "月调度）";
+                std::error_code ignored;
+                std::filesystem::create_directories(folder, ignored);
+                const auto file = folder / ("月调度-" + period.toString() + ".xlsx");
+                const Status written = writeMonthXlsx(month, title, file);
+                done = written ? std::pair(text(file.string()), QString())
+                               : std::pair(QString(), text(written.error().message));
+            } catch (const DatabaseError& e) {
+                done.second = QString::fromUtf8(e.what());
+            }
+            return done;
+        },
+        [this](const std::pair<QString, QString>& done) {
+            m_exported = done.first;
+            m_exportError = done.second;
+            emit exportedChanged();
         });
 }
 

@@ -38,6 +38,9 @@ class DispatchBoard : public QAbstractListModel {
     // [{label, plan, completed, rate}] in 万元, for the charts.
     Q_PROPERTY(QVariantList byCategory READ byCategory NOTIFY loaded FINAL)
     Q_PROPERTY(QVariantList byUnit READ byUnit NOTIFY loaded FINAL)
+    // The last export: the file written, or why not.
+    Q_PROPERTY(QString exported READ exported NOTIFY exportedChanged FINAL)
+    Q_PROPERTY(QString exportError READ exportError NOTIFY exportedChanged FINAL)
 
 public:
     enum Role {
@@ -88,15 +91,20 @@ public:
     [[nodiscard]] QVariantMap totals() const { return m_totals; }
     [[nodiscard]] QVariantList byCategory() const { return m_byCategory; }
     [[nodiscard]] QVariantList byUnit() const { return m_byUnit; }
+    [[nodiscard]] QString exported() const { return m_exported; }
+    [[nodiscard]] QString exportError() const { return m_exportError; }
 
     // The month before or after the one shown.
     Q_INVOKABLE void previousMonth();
     Q_INVOKABLE void nextMonth();
+    // Writes the month as the notice's table (.xlsx) into <data folder>/exports/.
+    Q_INVOKABLE void exportXlsx();
 
 signals:
     void servicesChanged();
     void settingsChanged();
     void loaded();
+    void exportedChanged();
 
 private:
     struct Entry {
@@ -108,6 +116,7 @@ private:
     void setSetting(QString& field, const QString& value);
     void reload();
     void show(Loaded month);
+    [[nodiscard]] ProjectFilter filter() const;
 
     QPointer<Services> m_services;
     QString m_period;
@@ -123,6 +132,8 @@ private:
     QVariantMap m_totals;
     QVariantList m_byCategory;
     QVariantList m_byUnit;
+    QString m_exported;
+    QString m_exportError;
     quint64 m_generation = 0;
 };
 

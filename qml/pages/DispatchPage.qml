@@ -73,6 +73,12 @@ Page {
                 model: options.lists
                 Accessible.name: qsTr("清单")
             }
+            Button {
+                text: qsTr("导出 Excel")
+                flat: true
+                enabled: !board.loading && board.periodError === ""
+                onClicked: board.exportXlsx()
+            }
         }
     }
 
@@ -89,6 +95,15 @@ Page {
         header: ColumnLayout {
             width: ListView.view.width
             spacing: 8
+            Label {
+                visible: board.exported !== "" || board.exportError !== ""
+                text: board.exportError !== "" ? qsTr("导出失败：%1").arg(board.exportError)
+                                               : qsTr("已导出：%1").arg(board.exported)
+                color: board.exportError !== "" ? Material.color(Material.Red) : Material.foreground
+                wrapMode: Text.WrapAnywhere
+                Layout.fillWidth: true
+                Layout.margins: 12
+            }
             Label {
                 visible: board.periodError !== ""
                 text: board.periodError

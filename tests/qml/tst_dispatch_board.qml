@@ -65,6 +65,12 @@ TestCase {
         tryVerify(() => !board.loading && board.data(board.index(0, 0), DispatchBoard.LabelRole) !== "新型工业", 5000)
         compare(board.data(board.index(0, 0), DispatchBoard.EntryRole), "group")
 
+        board.exportXlsx()
+        tryVerify(() => board.exported !== "" || board.exportError !== "", 10000)
+        compare(board.exportError, "")
+        verify(board.exported.endsWith("/exports/月调度-2022-06.xlsx"), board.exported)
+        verify(Harness.fileExists("file://" + board.exported))
+
         board.previousMonth()
         compare(board.period, "2022-05")
         tryVerify(() => !board.loading && board.totals.late === 0, 5000)

@@ -3,8 +3,11 @@
 // add up to the grand total.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <map>
+#include <nlohmann/json.hpp>
 
+#include "core/export/month_xlsx.h"
 #include "core/store/dispatch_month.h"
 #include "tests/support/test_store.h"
 
@@ -218,6 +221,97 @@ TEST_F(DispatchTest, FiltersAndTheWarningLevelIssuedThisYear) {
     kgx.unitId = test::unitIdByName(*m_store, "市科工信局");
     for (const DispatchRow& r : june(kJune30, kgx).rows)
         EXPECT_NE(r.unitNames.find("市科工信局"), std::string::npos) << r.name;
+}
+
+// The sheet read back by openpyxl (tests/support/read_xlsx.py), not by the code that wrote it.
+nlohmann::json readXlsx(const std::filesystem::path& file) {
+    const std::string command =
+        "/usr/bin/python3 " DUBAN_SOURCE_DIR "/tests/support/read_xlsx.py '" + file.string() + "'";
+    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
+    std::string out;
+    char buffer[4096];
+    while (pipe && fgets(buffer, sizeof buffer, pipe.get()))
+        out += buffer;
+    return nlohmann::json::parse(out);
+}
+
+TEST_F(DispatchTest, TheMonthAsXlsxInTheNoticesLayoutAddsUp) {
+    file("key_projects_2022#1", "2022-05", 1'000, kJune23Last - 30 * 24 * kHour);
+    file("key_projects_2022#1", "2022-06", 2'500, kJune23Last, "二区酿酒车间主体完工");
+    file("key_projects_2022#12", "2022-06", 80, kJune24First);
+    const DispatchMonth month = june(addDays(kJune30, 1));
+    const auto path = m_dir.file("2022-06.xlsx");
+    ASSERT_TRUE(writeMonthXlsx(month, "2022年吉首市重点产业项目6月调度表", path));
+
+    const nlohmann::json sheet = readXlsx(path);
+    const auto& rows = sheet["rows"];
+    EXPECT_EQ(rows[0][0], "2022年吉首市重点产业项目6月调度表");
+    const std::vector<std::string> header = {"序号",
+                                             "项目名称",
+                                             "建设起止年限",
+                                             "建设阶段",
+                                             "总投资（万元）",
+                                             "年度计划投资（万元）",
+                                             "1—6月完成投资（万元）",
+                                             "完成率",
+                                             "形象进度",
+                                             "存在问题",
+                                             "责任单位"};
+    for (std::size_t c = 0; c < header.size(); ++c)
+        EXPECT_EQ(rows[1][c], header[c]);
+
+    // Row 2 is the grand total; then each category: its subtotal, then its projects.
+    const auto number = [](const nlohmann::json& cell) {
+        return cell.is_number() ? cell.get<double>() : 0.0;
+    };
+    const DispatchTotals all = grandTotal(month);
+    EXPECT_EQ(rows[2][0], "合计（" + std::to_string(month.rows.size()) + "个）");
+    EXPECT_NEAR(number(rows[2][6]), 3'580.0, 1e-6);
+    EXPECT_NEAR(number(rows[2][5]), static_cast<double>(all.planInvestment) / 1e4, 1e-6);
+    EXPECT_NEAR(number(rows[2][7]), *all.completionPercent / 100.0, 1e-12);
+
+    double sectionsTotal = 0, sectionsPlan = 0, sectionsCompleted = 0;
+    std::size_t projects = 0;
+    int sections = 0;
+    for (std::size_t r = 3; r < rows.size();) {
+        const std::string label = rows[r][0].get<std::string>();
+        EXPECT_EQ(label.rfind(chineseNumber(++sections) + "、", 0), 0u) << label;
+        const double subtotal[3] = {number(rows[r][4]), number(rows[r][5]), number(rows[r][6])};
+        sectionsTotal += subtotal[0];
+        sectionsPlan += subtotal[1];
+        sectionsCompleted += subtotal[2];
+        double sum[3] = {0, 0, 0};
+        int numbered = 0;
+        for (++r; r < rows.size() && rows[r][0].is_number(); ++r) {
+            EXPECT_EQ(rows[r][0].get<int>(), ++numbered) << "numbered within the section";
+            for (int c = 0; c < 3; ++c)
+                sum[c] += number(rows[r][4 + c]);
+            if (rows[r][1].get<std::string>().starts_with("酒鬼酒")) {
+                EXPECT_NEAR(number(rows[r][6]), 3'500.0, 1e-6);
+                EXPECT_EQ(rows[r][8], "二区酿酒车间主体完工");
+                EXPECT_EQ(rows[r][10].get<std::string>().rfind("市科工信局", 0), 0u);
+                EXPECT_NEAR(number(rows[r][7]), 3'500.0 / 105'018.0, 1e-12);
+            }
+            ++projects;
+        }
+        for (int c = 0; c < 3; ++c)
+            EXPECT_NEAR(sum[c], subtotal[c], 1e-4) << label << " column " << 4 + c;
+        EXPECT_EQ(label.find("（" + std::to_string(numbered) + "个）") != std::string::npos, true)
+            << label;
+    }
+    EXPECT_EQ(projects, month.rows.size());
+    EXPECT_EQ(sections, 5) << "the key list: 新型工业 文化旅游 商贸物流 现代农业 现代服务业";
+    EXPECT_NEAR(sectionsTotal, number(rows[2][4]), 1e-4);
+    EXPECT_NEAR(sectionsPlan, number(rows[2][5]), 1e-4);
+    EXPECT_NEAR(sectionsCompleted, number(rows[2][6]), 1e-4);
+}
+
+TEST(ChineseNumber, AsAGovernmentTableNumbersItsSections) {
+    EXPECT_EQ(chineseNumber(1), "一");
+    EXPECT_EQ(chineseNumber(10), "十");
+    EXPECT_EQ(chineseNumber(11), "十一");
+    EXPECT_EQ(chineseNumber(20), "二十");
+    EXPECT_EQ(chineseNumber(36), "三十六");
 }
 
 }  // namespace
