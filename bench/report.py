@@ -27,9 +27,11 @@ def spread(side):
 def render(doc):
     m = doc.get("machine", {})
     lines = [f"### {doc['title']}", ""]
+    load = m.get("load_before", "?")
+    load = f"{load:.2f}" if isinstance(load, (int, float)) else load
     lines.append(f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores"
                  + (f", {m['memory_gib']} GiB" if "memory_gib" in m else "")
-                 + f", {m.get('os', '?')}; load average before the run {m.get('load_before', '?')}.")
+                 + f", {m.get('os', '?')}; load average before the run {load}.")
     versions = ", ".join(f"{k} {v}" for k, v in doc.get("versions", {}).items())
     lines.append(f"Versions: {versions}.")
     lines.append(f"Command: `{doc.get('command', '?')}`. Each figure: median (min–max, runs).")

@@ -4,7 +4,7 @@
 Run by bench/sync/run.sh (which installs the npm peers first); writes RESULTS/sync.json and
 RESULTS/scaling.json in the shape bench/report.py renders. Everything here is a driver: the
 measured work is done by duban-client / duban-server and by PouchDB / pouchdb-server, each client
-a separate process whose CPU time and peak memory come from wait4(). Settings (environment):
+a separate process whose CPU time and peak memory come from GNU time. Settings (environment):
 
   BENCH_RUNS=5                runs per measure (median, min, max)
   BENCH_PEER_SCALE=0.19       dataset scale of the side-by-side comparison (~20,000 documents)
@@ -502,7 +502,7 @@ def side_by_side():
         "Duban times are the whole `duban-client sync` process (start, open the store, push, pull; "
         "the push cases also pull their own changes back); PouchDB times are measured inside "
         "node around replicate() alone, so Node's start and require() are not in them. CPU and "
-        "peak memory are the client process's (wait4), server CPU the server process's.",
+        "peak memory are the client process's (GNU time), server CPU the server process's.",
         "Offline changes: Duban saves draft reports through the device store's rules "
         "(`duban-dataset offline`); PouchDB gets the same report documents with bulkDocs; both "
         "untimed, then the push is timed. Push batches are each side's default (Duban 200 "
