@@ -286,6 +286,8 @@ class PouchSide:
     def stop(self):
         self.proxy.stop()
         self.server.stop()
+        shutil.rmtree(self.devices, ignore_errors=True)
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -398,6 +400,9 @@ def sqlite_alone(docs_file):
         db.execute("COMMIT")
         samples.append(len(docs) / (time.perf_counter() - start))
         db.close()
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(path + suffix):
+                os.remove(path + suffix)
     return samples
 
 
