@@ -1,6 +1,54 @@
 #include "core/store/database.h"
 
+#include <map>
+#include <vector>
+
 namespace duban {
+
+namespace detail {
+
+// A connection's idle prepared statements by SQL text. A connection is used by one thread at a
+// time (SQLITE_OPEN_NOMUTEX), and so is its cache.
+class StatementCache {
+public:
+    StatementCache() = default;
+    StatementCache(const StatementCache&) = delete;
+    StatementCache& operator=(const StatementCache&) = delete;
+    ~StatementCache() {
+        for (auto& [sql, statements] : m_idle)
+            for (sqlite3_stmt* s : statements)
+                sqlite3_finalize(s);
+    }
+
+    sqlite3_stmt* take(std::string_view sql) {
+        const auto it = m_idle.find(sql);
+        if (it == m_idle.end() || it->second.empty())
+            return nullptr;
+        sqlite3_stmt* s = it->second.back();
+        it->second.pop_back();
+        --m_count;
+        return s;
+    }
+
+    // False when full: the caller finalizes it.
+    bool give(sqlite3_stmt* s) {
+        if (m_count >= kMaxIdle)
+            return false;
+        sqlite3_reset(s);
+        sqlite3_clear_bindings(s);
+        m_idle[sqlite3_sql(s)].push_back(s);
+        ++m_count;
+        return true;
+    }
+
+private:
+    static constexpr std::size_t kMaxIdle = 256;
+    std::map<std::string, std::vector<sqlite3_stmt*>, std::less<>> m_idle;
+    std::size_t m_count = 0;
+};
+
+}  // namespace detail
+
 namespace {
 
 [[noreturn]] void fail(sqlite3* db, int code, std::string_view what) {
@@ -27,6 +75,31 @@ Statement::Statement(sqlite3* db, std::string_view sql) : m_db(db) {
     if (rc != SQLITE_OK)
         fail(db, rc, "cannot prepare SQL");
     m_stmt.reset(stmt);
+}
+
+Statement::Statement(sqlite3* db, std::string_view sql,
+                     const std::shared_ptr<detail::StatementCache>& cache)
+    : m_db(db) {
+    sqlite3_stmt* stmt = cache->take(sql);
+    if (stmt == nullptr) {
+        const char* tail = nullptr;
+        const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                          SQLITE_PREPARE_PERSISTENT, &stmt, &tail);
+        if (rc != SQLITE_OK)
+            fail(db, rc, "cannot prepare SQL");
+        // Cached under its text, so only when SQLite kept all of it (one statement).
+        if (tail != sql.data() + sql.size() || stmt == nullptr) {
+            m_stmt.reset(stmt);
+            return;
+        }
+    }
+    m_stmt = std::unique_ptr<sqlite3_stmt, Finalizer>(stmt, Finalizer{cache});
+}
+
+void Statement::Finalizer::operator()(sqlite3_stmt* s) const {
+    if (const auto c = cache.lock(); c && c->give(s))
+        return;
+    sqlite3_finalize(s);
 }
 
 Statement& Statement::bind(int index, std::int64_t value) {
@@ -142,6 +215,8 @@ int Statement::columnCount() const {
 std::string Statement::columnName(int column) const {
     return sqlite3_column_name(m_stmt.get(), column);
 }
+
+Database::Database(sqlite3* db) : m_db(db), m_cache(std::make_shared<detail::StatementCache>()) {}
 
 Database Database::open(const std::filesystem::path& file) {
     sqlite3* raw = nullptr;

@@ -25,12 +25,20 @@ private:
     int m_code;
 };
 
+namespace detail {
+class StatementCache;
+}
+
 using SqlNull = std::monostate;
 using SqlValue = std::variant<SqlNull, std::int64_t, double, std::string>;
 
 class Statement {
 public:
     Statement(sqlite3* db, std::string_view sql);
+    // Takes an idle statement of the same SQL from `cache` (reset, no bindings) or prepares one;
+    // when this Statement ends, the statement goes back to the cache instead of being finalized.
+    Statement(sqlite3* db, std::string_view sql,
+              const std::shared_ptr<detail::StatementCache>& cache);
     Statement(Statement&&) noexcept = default;
     Statement& operator=(Statement&&) noexcept = default;
 
@@ -78,7 +86,8 @@ public:
 
 private:
     struct Finalizer {
-        void operator()(sqlite3_stmt* s) const { sqlite3_finalize(s); }
+        std::weak_ptr<detail::StatementCache> cache;  // empty: finalize
+        void operator()(sqlite3_stmt* s) const;
     };
     sqlite3* m_db;
     std::unique_ptr<sqlite3_stmt, Finalizer> m_stmt;
@@ -94,8 +103,10 @@ public:
     Database(Database&&) noexcept = default;
     Database& operator=(Database&&) noexcept = default;
 
+    // Prepared once per connection: the statement is cached and reused by the next prepare() of
+    // the same SQL (parsing costs more than running most of the store's statements).
     [[nodiscard]] Statement prepare(std::string_view sql) const {
-        return Statement(m_db.get(), sql);
+        return Statement(m_db.get(), sql, m_cache);
     }
     // Runs one or more statements without parameters (schema, pragmas). Never for input.
     void execute(std::string_view sql) const;
@@ -114,8 +125,9 @@ private:
     struct Closer {
         void operator()(sqlite3* db) const { sqlite3_close_v2(db); }
     };
-    explicit Database(sqlite3* db) : m_db(db) {}
+    explicit Database(sqlite3* db);
     std::unique_ptr<sqlite3, Closer> m_db;
+    std::shared_ptr<detail::StatementCache> m_cache;  // destroyed (idle statements finalized) first
 };
 
 // BEGIN IMMEDIATE … COMMIT; rolls back if destroyed before commit() (an exception, an early
