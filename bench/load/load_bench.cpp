@@ -7,11 +7,12 @@
 // bench/load/run.sh drives it. Not a test.
 //
 //   load_bench --server URL --ca FILE --admin-password P --devices N [--runs 5] [--rounds 2]
-//              [--mutations 3] [--server-pid PID] [--unit 市科工信局]
-//              [--project key_projects_2022#1]
+//              [--mutations 3] [--spread-ms 0] [--server-pid PID]
 //
-// Accounts load-00001… (role field in --unit) are made through POST /v1/admin/users when missing
-// and signed in before the timed runs; sign-ins are not measured (bench/README.md).
+// --spread-ms S: each device starts at a random instant within S ms instead of all at once.
+// Accounts load-00001… (role field, spread over the units that run projects) are made through
+// POST /v1/admin/users when missing and signed in before the timed runs; sign-ins are not
+// measured (bench/README.md).
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -19,7 +20,10 @@
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <memory>
+#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -45,9 +49,8 @@ struct Options {
     int runs = 5;
     int rounds = 2;
     int mutations = 3;
+    double spreadMs = 0;  // 0: every device starts at the same instant
     long serverPid = 0;
-    std::string unit = "市科工信局";
-    std::string projectCode = "key_projects_2022#1";
 };
 
 using Easy = duban::sync::EasyHandle;
@@ -108,12 +111,14 @@ struct Device {
     std::string username;
     std::string deviceId;
     std::string token;
+    std::string projectId;  // the visits it writes are about this project
     Headers headers;
     Easy easy{curl_easy_init()};
     std::int64_t n = 0;       // the last mutation number pushed
     std::int64_t cursor = 0;  // pull cursor
     // The run in progress.
     int round = 0;
+    int requests = 0;  // made in this run
     bool pulling = false;
     std::string body;
     std::string response;
@@ -123,28 +128,47 @@ struct Device {
 struct RunResult {
     double seconds = 0;
     std::vector<double> latencyMs;
+    // Requests after a device's first, on its open connection: the server's own time, without
+    // the wait for a connection to be accepted and handed to a thread.
+    std::vector<double> warmMs;
     int errors = 0;
     std::vector<std::string> errorSamples;
 };
 
 class LoadRun {
 public:
-    LoadRun(const Options& options, std::vector<std::unique_ptr<Device>>& devices,
-            std::string projectId)
-        : m_options(options), m_devices(devices), m_projectId(std::move(projectId)) {}
+    LoadRun(const Options& options, std::vector<std::unique_ptr<Device>>& devices)
+        : m_options(options), m_devices(devices) {}
 
     RunResult run() {
         Multi multi(curl_multi_init());
         curl_multi_setopt(multi.get(), CURLMOPT_MAXCONNECTS,
                           static_cast<long>(m_devices.size() + 16));
-        const auto begun = Steady::now();
+        // When each device starts: all at once, or spread uniformly over spreadMs.
+        std::mt19937_64 random(42);
+        std::vector<std::pair<double, Device*>> starts;
         for (auto& device : m_devices) {
-            device->round = 0;
-            startPush(*device);
-            curl_multi_add_handle(multi.get(), device->easy.get());
+            const double at = m_options.spreadMs > 0 ? std::uniform_real_distribution<double>(
+                                                           0, m_options.spreadMs)(random)
+                                                     : 0.0;
+            starts.emplace_back(at, device.get());
         }
-        int running = 1;
-        while (running > 0) {
+        std::sort(starts.begin(), starts.end(),
+                  [](const auto& a, const auto& b) { return a.first < b.first; });
+        std::size_t started = 0;
+        const auto begun = Steady::now();
+        const auto sinceBegun = [&begun] {
+            return std::chrono::duration<double, std::milli>(Steady::now() - begun).count();
+        };
+        int running = 0;
+        while (running > 0 || started < starts.size()) {
+            for (; started < starts.size() && starts[started].first <= sinceBegun(); ++started) {
+                Device& device = *starts[started].second;
+                device.round = 0;
+                device.requests = 0;
+                startPush(device);
+                curl_multi_add_handle(multi.get(), device.easy.get());
+            }
             curl_multi_perform(multi.get(), &running);
             int queued = 0;
             while (CURLMsg* message = curl_multi_info_read(multi.get(), &queued)) {
@@ -159,8 +183,8 @@ public:
                     running = 1;
                 }
             }
-            if (running > 0)
-                curl_multi_poll(multi.get(), nullptr, 0, 100, nullptr);
+            if (running > 0 || started < starts.size())
+                curl_multi_poll(multi.get(), nullptr, 0, 5, nullptr);
         }
         m_result.seconds = std::chrono::duration<double>(Steady::now() - begun).count();
         return std::move(m_result);
@@ -190,7 +214,7 @@ private:
                                  {"op", "create"},
                                  {"base_version", 0},
                                  {"fields",
-                                  {{"project_id", m_projectId},
+                                  {{"project_id", device.projectId},
                                    {"visited_at", "2022-06-30T02:00:00Z"},
                                    {"notes", "负载测试：三区二期酿酒车间基础施工"}}},
                                  {"hlc", std::to_string(m_clock.nowMs()) + "-0000-" +
@@ -216,8 +240,11 @@ private:
     // Records the finished request; sets up the device's next one, or returns false when its
     // sync is over (an error ends it too: the phone would retry at its next sync).
     bool next(Device& device, CURLcode code) {
-        m_result.latencyMs.push_back(
-            std::chrono::duration<double, std::milli>(Steady::now() - device.started).count());
+        const double ms =
+            std::chrono::duration<double, std::milli>(Steady::now() - device.started).count();
+        m_result.latencyMs.push_back(ms);
+        if (device.requests++ > 0)
+            m_result.warmMs.push_back(ms);
         long status = 0;
         curl_easy_getinfo(device.easy.get(), CURLINFO_RESPONSE_CODE, &status);
         if (code != CURLE_OK || status != 200) {
@@ -248,7 +275,6 @@ private:
 
     const Options& m_options;
     std::vector<std::unique_ptr<Device>>& m_devices;
-    std::string m_projectId;
     duban::SystemClock m_clock;
     duban::UuidGenerator m_uuids{m_clock};
     RunResult m_result;
@@ -275,9 +301,27 @@ long procStatus(long pid, const std::string& key) {
     return -1;
 }
 
-// The accounts, signed in; the pull cursor every device starts from (a device that synced
-// before); the project the visits are about.
-std::string setUp(const Options& options, std::vector<std::unique_ptr<Device>>& devices) {
+// Pages through everything `token` may pull; calls `each` per change; returns the last cursor.
+std::int64_t pullAll(const Options& options, const std::string& token,
+                     const std::function<void(const json&)>& each) {
+    std::int64_t cursor = 0;
+    for (bool more = true; more;) {
+        const json page =
+            call(options, "/v1/sync/pull?after=" + std::to_string(cursor) + "&limit=2000", nullptr,
+                 token, {200});
+        for (const json& change : page["changes"])
+            each(change);
+        cursor = page.value("next", cursor);
+        more = page.value("more", false);
+    }
+    return cursor;
+}
+
+// The accounts, signed in, spread over the seed's units as field users do: device i belongs to
+// the i-th unit (round robin) that is the lead or a responsible unit of some project, and writes
+// visits on that project. Every device starts from the head of the change log (a device that
+// synced before).
+void setUp(const Options& options, std::vector<std::unique_ptr<Device>>& devices) {
     const duban::SystemClock clock;
     duban::UuidGenerator uuids(clock);
     const json admin = call(options, "/v1/auth/login",
@@ -287,17 +331,32 @@ std::string setUp(const Options& options, std::vector<std::unique_ptr<Device>>& 
                              {"device_name", "load_bench"}},
                             "", {200});
     const std::string adminToken = admin["token"];
+    std::map<std::string, std::string> projectOfUnit;  // unit id → a project it works on
+    const std::int64_t head = pullAll(options, adminToken, [&](const json& change) {
+        if (change["entity"] != "project" || !change["record"].is_object())
+            return;
+        for (const json& link : change["record"].value("units", json::array())) {
+            if (link.value("role", "") != "located")
+                projectOfUnit.emplace(link.value("unit_id", ""), change["id"].get<std::string>());
+        }
+    });
+    if (projectOfUnit.empty())
+        throw std::runtime_error("the server has no project with a lead or responsible unit");
+    std::vector<std::pair<std::string, std::string>> pairs(projectOfUnit.begin(),
+                                                           projectOfUnit.end());
     for (int i = 1; i <= options.devices; ++i) {
         char name[32];
         std::snprintf(name, sizeof name, "load-%05d", i);
         auto device = std::make_unique<Device>();
         device->username = name;
         device->deviceId = uuids.next();
+        const auto& [unitId, projectId] = pairs[static_cast<std::size_t>(i) % pairs.size()];
+        device->projectId = projectId;
         call(options, "/v1/admin/users",
              {{"username", name},
               {"display_name", name},
               {"role", "field"},
-              {"unit", options.unit},
+              {"unit", unitId},
               {"password", kPassword}},
              adminToken, {201, 409});
         const json login = call(options, "/v1/auth/login",
@@ -308,36 +367,16 @@ std::string setUp(const Options& options, std::vector<std::unique_ptr<Device>>& 
                                 "", {200});
         device->token = login["token"];
         device->headers = jsonHeaders(device->token);
+        device->cursor = head;
         devices.push_back(std::move(device));
     }
-    // The head of the change log and the project, as the first device sees them.
-    std::string projectId;
-    std::int64_t cursor = 0;
-    for (bool more = true; more;) {
-        const json page =
-            call(options, "/v1/sync/pull?after=" + std::to_string(cursor) + "&limit=2000", nullptr,
-                 devices.front()->token, {200});
-        for (const json& change : page["changes"]) {
-            if (change["entity"] == "project" && change["record"].is_object() &&
-                change["record"].value("code", "") == options.projectCode)
-                projectId = change["id"];
-        }
-        cursor = page.value("next", cursor);
-        more = page.value("more", false);
-    }
-    if (projectId.empty())
-        throw std::runtime_error("project " + options.projectCode + " not visible to " +
-                                 devices.front()->username);
-    for (auto& device : devices)
-        device->cursor = cursor;
-    return projectId;
+    std::fprintf(stderr, "load_bench: %d devices over %zu units\n", options.devices, pairs.size());
 }
 
 int usage() {
     std::fprintf(stderr,
                  "usage: load_bench --server URL --ca FILE --admin-password P --devices N "
-                 "[--runs 5] [--rounds 2] [--mutations 3] [--server-pid PID] [--unit NAME] "
-                 "[--project CODE]\n");
+                 "[--runs 5] [--rounds 2] [--mutations 3] [--spread-ms 0] [--server-pid PID]\n");
     return 2;
 }
 
@@ -364,12 +403,10 @@ int main(int argc, char** argv) {
                 options.rounds = std::stoi(value);
             else if (name == "--mutations")
                 options.mutations = std::stoi(value);
+            else if (name == "--spread-ms")
+                options.spreadMs = std::stod(value);
             else if (name == "--server-pid")
                 options.serverPid = std::stol(value);
-            else if (name == "--unit")
-                options.unit = value;
-            else if (name == "--project")
-                options.projectCode = value;
             else
                 return usage();
         }
@@ -380,13 +417,13 @@ int main(int argc, char** argv) {
         curl_global_init(CURL_GLOBAL_DEFAULT);
         std::vector<std::unique_ptr<Device>> devices;
         const auto setupStarted = Steady::now();
-        const std::string projectId = setUp(options, devices);
+        setUp(options, devices);
         const double setupSeconds =
             std::chrono::duration<double>(Steady::now() - setupStarted).count();
 
         json runs = json::array();
         for (int r = 0; r < options.runs; ++r) {
-            const RunResult result = LoadRun(options, devices, projectId).run();
+            const RunResult result = LoadRun(options, devices).run();
             const auto requests = static_cast<double>(result.latencyMs.size());
             runs.push_back({{"seconds", result.seconds},
                             {"requests", result.latencyMs.size()},
@@ -396,15 +433,15 @@ int main(int argc, char** argv) {
                             {"error_samples", result.errorSamples},
                             {"p50_ms", percentile(result.latencyMs, 0.50)},
                             {"p99_ms", percentile(result.latencyMs, 0.99)},
-                            {"max_ms", percentile(result.latencyMs, 1.0)}});
+                            {"max_ms", percentile(result.latencyMs, 1.0)},
+                            {"warm_p50_ms", percentile(result.warmMs, 0.50)},
+                            {"warm_p99_ms", percentile(result.warmMs, 0.99)}});
             std::fprintf(stderr, "load_bench: %d devices, run %d: %s\n", options.devices, r + 1,
                          runs.back().dump().c_str());
         }
-        json out{{"devices", options.devices},
-                 {"rounds", options.rounds},
-                 {"mutations_per_push", options.mutations},
-                 {"setup_seconds", setupSeconds},
-                 {"runs", runs}};
+        json out{{"devices", options.devices},    {"spread_ms", options.spreadMs},
+                 {"rounds", options.rounds},      {"mutations_per_push", options.mutations},
+                 {"setup_seconds", setupSeconds}, {"runs", runs}};
         if (options.serverPid > 0) {
             out["server_vmhwm_kib"] = procStatus(options.serverPid, "VmHWM");
             out["server_vmrss_kib"] = procStatus(options.serverPid, "VmRSS");

@@ -6,14 +6,18 @@
 #
 #   bench/load/run.sh [RESULTS_DIR]     (default build/bench-results)
 #
-# Knobs: DEVICES ("500 1000 2000"), RUNS (5), ROUNDS (2 push+pull per device and run),
-# MUTATIONS (3 per push), SERVER_THREADS (the server's default, 8), DUBAN_BUILD_DIR.
+# Knobs: DEVICES ("500 1000 2000", all starting at the same instant), SPREAD_DEVICES ("500") and
+# SPREAD_MS (10000: those start at random instants within 10 s), RUNS (5), ROUNDS (2 push+pull
+# per device and run), MUTATIONS (3 per push), SERVER_THREADS (the server's default, 8),
+# DUBAN_BUILD_DIR.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${DUBAN_BUILD_DIR:-$ROOT/build/release}
 RESULTS=$(mkdir -p "${1:-$ROOT/build/bench-results}" && cd "${1:-$ROOT/build/bench-results}" && pwd)
 DEVICES=${DEVICES:-500 1000 2000}
+SPREAD_DEVICES=${SPREAD_DEVICES-500}
+SPREAD_MS=${SPREAD_MS:-10000}
 RUNS=${RUNS:-5}
 ROUNDS=${ROUNDS:-2}
 MUTATIONS=${MUTATIONS:-3}
@@ -42,14 +46,20 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 
 echo "load: duban-server first start (seed import)"
 start_duban_server "$DATA" "$CONFIG" "$LOG"
-for n in $DEVICES; do
+run_size() { # run_size N SPREAD_MS
     # Afresh for each size, so its peak memory is this size's.
     stop_pid "$SERVER_PID"
     start_duban_server "$DATA" "$CONFIG" "$LOG"
-    echo "load: $n devices, $RUNS runs"
+    echo "load: $1 devices (spread over $2 ms), $RUNS runs"
     "$BENCH" --server "$SERVER_URL" --ca "$SERVER_CA" --admin-password "$DUBAN_ADMIN_PASSWORD" \
-        --devices "$n" --runs "$RUNS" --rounds "$ROUNDS" --mutations "$MUTATIONS" \
-        --server-pid "$SERVER_PID" >>"$SAMPLES"
+        --devices "$1" --runs "$RUNS" --rounds "$ROUNDS" --mutations "$MUTATIONS" \
+        --spread-ms "$2" --server-pid "$SERVER_PID" >>"$SAMPLES"
+}
+for n in $DEVICES; do
+    run_size "$n" 0
+done
+for n in $SPREAD_DEVICES; do
+    run_size "$n" "$SPREAD_MS"
 done
 
 VERSIONS=$(python3 -c "import json, sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))" \
@@ -65,12 +75,15 @@ json.dump({
     "command": "bench/load/run.sh RESULTS_DIR (or scripts/bench.sh)",
     "machine": json.loads(machine), "versions": json.loads(versions),
     "notes": [
-        f"Each device: its own account (role field, unit 市科工信局), token, device id and TLS "
-        f"connection (no TLS session shared). All start at the same instant; each makes {rounds} "
-        f"rounds of POST /v1/sync/push ({mutations} new site visits) then GET /v1/sync/pull from "
-        f"its cursor until nothing more, then closes its connection. {runs} runs per size.",
+        f"Each device: its own account (role field; devices spread round robin over the 67 seed "
+        f"units that lead or answer for a project, writing visits on such a project), token, "
+        f"device id and TLS connection (no TLS session shared). All start at the same instant "
+        f"(or, where said, at random instants within a window); each makes {rounds} rounds of "
+        f"POST /v1/sync/push ({mutations} new site visits) then GET /v1/sync/pull from its cursor "
+        f"until nothing more, then closes its connection. {runs} runs per size.",
         "Latency: per request, from handing it to libcurl to its last byte — a device's first "
-        "request includes its TCP connect and TLS handshake, and any wait for a server thread.",
+        "request includes its TCP connect and TLS handshake, and any wait for a server thread. "
+        "'On an open connection' counts only the requests after a device's first.",
         "Errors: transport failures, statuses other than 200, and pushed mutations not applied.",
         "Load generator (one thread, libcurl multi) and server share the machine's 2 cores.",
         f"Server: defaults ({threads} HTTP threads) except scrypt_n 2^14 and no sign-in throttle; "

@@ -62,7 +62,7 @@ import json, os, platform, re
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
 mem = int(re.search(r"MemTotal:\s+(\d+)", open("/proc/meminfo").read()).group(1)) // (1024 * 1024)
 osname = next((l.split("=", 1)[1].strip().strip('"') for l in open("/etc/os-release") if l.startswith("PRETTY_NAME=")), platform.system())
-print(json.dumps({"cpu": cpu, "cores": os.cpu_count(), "memory": f"{mem} GiB", "os": osname,
+print(json.dumps({"cpu": cpu, "cores": os.cpu_count(), "memory_gib": mem, "os": osname,
                   "load_before": open("/proc/loadavg").read().split()[:3]}))
 EOF
 }
