@@ -15,7 +15,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${DUBAN_BUILD_DIR:-$ROOT/build/release}
 RESULTS=$(mkdir -p "${1:-$ROOT/build/bench-results}" && cd "${1:-$ROOT/build/bench-results}" && pwd)
-DEVICES=${DEVICES:-500 1000 2000}
+DEVICES=${DEVICES-500 1000 2000}
 SPREAD_DEVICES=${SPREAD_DEVICES-500}
 SPREAD_MS=${SPREAD_MS:-10000}
 RUNS=${RUNS:-5}
