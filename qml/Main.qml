@@ -73,6 +73,10 @@ ApplicationWindow {
                 text: qsTr("待审核")
                 onClicked: stack.push(reviewQueuePage)
             }
+            ToolButton {
+                text: qsTr("督办函")
+                onClicked: stack.push(warningsPage)
+            }
             SyncIndicator {
                 sync: Services.sync
                 onClicked: stack.push(syncPage)
@@ -130,6 +134,7 @@ ApplicationWindow {
         id: projectListPage
         ProjectListPage {
             onOpenProject: projectId => stack.push(projectDetailPage, { projectId: projectId })
+            onOpenWarnings: () => stack.push(warningsPage)
         }
     }
     Component {
@@ -138,6 +143,7 @@ ApplicationWindow {
             onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
             onNewVisit: projectId => stack.push(visitPage, { projectId: projectId })
             onNewReport: projectId => stack.push(reportPage, { projectId: projectId })
+            onOpenWarnings: projectId => stack.push(warningsPage, { projectId: projectId })
         }
     }
     Component {
@@ -157,6 +163,21 @@ ApplicationWindow {
         ReviewQueuePage {
             onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
         }
+    }
+    Component {
+        id: warningsPage
+        WarningsPage {
+            onOpenLetter: warningId => stack.push(warningPage, { warningId: warningId })
+            onOpenProposals: () => stack.push(warningProposalsPage)
+        }
+    }
+    Component {
+        id: warningPage
+        WarningPage {}
+    }
+    Component {
+        id: warningProposalsPage
+        WarningProposalsPage {}
     }
     Component {
         id: syncPage

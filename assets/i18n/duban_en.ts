@@ -225,30 +225,35 @@
         <translation>Enter the position in degrees, e.g. 28.31</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="44" />
+        <location filename="../../qml/app/filter_options.cpp" line="39" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="45" />
+        <location filename="../../qml/app/filter_options.cpp" line="40" />
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="46" />
+        <location filename="../../qml/app/filter_options.cpp" line="41" />
         <source>全部清单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="48" />
+        <location filename="../../qml/app/filter_options.cpp" line="43" />
         <location filename="../../qml/app/review_queue_model.cpp" line="136" />
         <source>全部责任单位</source>
         <translation>All responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="50" />
+        <location filename="../../qml/app/filter_options.cpp" line="45" />
         <source>全部乡镇</source>
         <translation>All townships</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/warnings_model.cpp" line="45" />
+        <source>文号待同步后生成</source>
+        <translation>Number assigned on sync</translation>
     </message>
 </context>
 <context>
@@ -278,22 +283,27 @@
     <name>Main</name>
     <message>
         <location filename="../../qml/Main.qml" line="14" />
-        <location filename="../../qml/Main.qml" line="59" />
+        <location filename="../../qml/Main.qml" line="64" />
         <source>督办</source>
         <translation>Duban</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="55" />
+        <location filename="../../qml/Main.qml" line="60" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="68" />
+        <location filename="../../qml/Main.qml" line="73" />
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="78" />
+        <location filename="../../qml/Main.qml" line="77" />
+        <source>督办函</source>
+        <translation>Warning letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="87" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -347,102 +357,102 @@
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="58" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="71" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="63" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="76" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="68" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="81" />
         <source>所属清单</source>
         <translation>Lists</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="69" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="82" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="83" />
         <source>建设阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="71" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="84" />
         <source>建设起止年限</source>
         <translation>Construction years</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="72" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="85" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="73" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="86" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="74" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="87" />
         <source>所在乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="75" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="88" />
         <source>建设规模及内容</source>
         <translation>Scale and content</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="76" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="89" />
         <source>年度建设内容</source>
         <translation>This year's work</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="90" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="90" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="103" />
         <source>投资情况</source>
         <translation>Investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="94" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="107" />
         <source>总投资</source>
         <translation>Total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="95" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="108" />
         <source>以前年度完成</source>
         <translation>Completed in earlier years</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="97" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="110" />
         <source>%1年计划投资</source>
         <translation>Planned investment %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="100" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="113" />
         <source>今年已完成</source>
         <translation>Completed this year</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="119" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="132" />
         <source>节点目标</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="156" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="169" />
         <source>动态</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="162" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="175" />
         <source>还没有填报、走访或审核记录</source>
         <translation>No reports, visits or reviews yet</translation>
     </message>
@@ -450,137 +460,137 @@
 <context>
     <name>ProjectListPage</name>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="22" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="23" />
         <source>重点项目</source>
         <translation>Key projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="56" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="71" />
         <source>搜索项目、单位、建设内容</source>
         <translation>Search projects, units, scope</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="57" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="72" />
         <source>搜索项目</source>
         <translation>Search projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
         <source>全部预警</source>
         <translation>All warning levels</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
         <source>提醒及以上</source>
         <translation>Reminder and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
         <source>预警及以上</source>
         <translation>Warning and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
         <source>纠责</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="71" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="86" />
         <source>预警等级</source>
         <translation>Warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>按清单顺序</source>
         <translation>In list order</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>按名称</source>
         <translation>By name</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>按总投资</source>
         <translation>By total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>按年度计划</source>
         <translation>By this year's plan</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="78" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="93" />
         <source>按预警等级</source>
         <translation>By warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="79" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="94" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="83" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="98" />
         <source>我的项目</source>
         <translation>My projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="84" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="99" />
         <source>只看我的项目</source>
         <translation>Only my projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="88" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="103" />
         <source>收起筛选</source>
         <translation>Fewer filters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="88" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="103" />
         <source>更多筛选</source>
         <translation>More filters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="96" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="111" />
         <source>清单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="102" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="117" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="108" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="123" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="114" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="129" />
         <source>所在乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="120" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="135" />
         <source>建设阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="155" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="170" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="155" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="170" />
         <source>共 %1 个项目</source>
         <translation>%1 projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="162" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="177" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="162" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="177" />
         <source>暂无项目，请先同步</source>
         <translation>No projects yet; sync first</translation>
     </message>
@@ -709,32 +719,32 @@
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="129" />
+        <location filename="../../qml/pages/RecordPage.qml" line="130" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="135" />
+        <location filename="../../qml/pages/RecordPage.qml" line="136" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="141" />
+        <location filename="../../qml/pages/RecordPage.qml" line="142" />
         <source>确认属实</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="147" />
+        <location filename="../../qml/pages/RecordPage.qml" line="148" />
         <source>有异议</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="153" />
+        <location filename="../../qml/pages/RecordPage.qml" line="154" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="159" />
+        <location filename="../../qml/pages/RecordPage.qml" line="160" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -829,47 +839,47 @@
         <translation>Record kind</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="63" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="64" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="69" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="71" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="123" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="125" />
         <source>选择 %1</source>
         <translation>Select %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="136" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="138" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="136" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="138" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="138" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="140" />
         <source>企业已确认</source>
         <translation>Confirmed by the enterprise</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="139" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="141" />
         <source>照片 %1 张</source>
         <translation>%1 photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="158" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="160" />
         <source>没有待审核的记录</source>
         <translation>Nothing waits for review</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ReviewQueuePage.qml" line="158" />
+        <location filename="../../qml/pages/ReviewQueuePage.qml" line="160" />
         <source>没有符合筛选条件的待审核记录</source>
         <translation>Nothing waiting matches these filters</translation>
     </message>
@@ -1357,6 +1367,123 @@
         <location filename="../../qml/components/WarningBadge.qml" line="23" />
         <source>预警等级：%1</source>
         <translation>Warning level: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBanner</name>
+    <message>
+        <location filename="../../qml/components/WarningBanner.qml" line="13" />
+        <source>您有%1份督办函待签收</source>
+        <translation>You have %1 warning letter(s) to acknowledge</translation>
+    </message>
+</context>
+<context>
+    <name>WarningPage</name>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="16" />
+        <source>督办函</source>
+        <translation>Warning letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="51" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="54" />
+        <source>里程碑</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="55" />
+        <source>期限 %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="57" />
+        <source>督办事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="58" />
+        <source>整改期限</source>
+        <translation>Correct by</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="59" />
+        <source>签发时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="62" />
+        <source>签收时间</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="68" />
+        <source>签收</source>
+        <translation>Acknowledge</translation>
+    </message>
+</context>
+<context>
+    <name>WarningProposalsPage</name>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="12" />
+        <source>督办建议</source>
+        <translation>Proposed letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="63" />
+        <source>签发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="73" />
+        <source>暂无需要签发的督办函</source>
+        <translation>No letters to issue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="96" />
+        <source>整改期限（年-月-日）</source>
+        <translation>Correct by (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="99" />
+        <source>整改期限</source>
+        <translation>Correct by</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="18" />
+        <source>督办函</source>
+        <translation>Warning letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="37" />
+        <source>只看待签收</source>
+        <translation>Only those to acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="42" />
+        <source>督办建议</source>
+        <translation>Proposed letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="87" />
+        <source>已签收 %1</source>
+        <translation>Acknowledged %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="88" />
+        <source>整改期限 %1 · 待签收</source>
+        <translation>Correct by %1 · to acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="99" />
+        <source>暂无督办函</source>
+        <translation>No warning letters</translation>
     </message>
 </context>
 </TS>

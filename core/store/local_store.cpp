@@ -9,6 +9,7 @@
 #include "core/store/blob_uploads.h"
 #include "core/store/record_rows.h"
 #include "core/store/schema.h"
+#include "core/store/warnings.h"
 
 namespace duban {
 namespace {

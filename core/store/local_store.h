@@ -14,7 +14,6 @@
 #include "core/store/database.h"
 #include "core/store/inbox.h"
 #include "core/store/outbox.h"
-#include "core/store/warnings.h"
 #include "core/util/clock.h"
 #include "core/util/hlc.h"
 #include "core/util/result.h"
@@ -23,6 +22,10 @@
 namespace duban {
 
 enum class InboxAction { resubmit, discard };
+
+// core/store/warnings.h (not included here: its lag-rule ProjectFacts would meet the project
+// detail's in files that include both).
+struct WarningProposal;
 
 // What a user may do with a record now: the core access rules and state machine, asked once.
 struct RecordPermissions {

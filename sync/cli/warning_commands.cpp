@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/domain/dates.h"
+#include "core/store/warnings.h"
 #include "sync/cli/client_session.h"
 #include "sync/cli/commands.h"
 
