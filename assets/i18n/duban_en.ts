@@ -1380,47 +1380,47 @@
 <context>
     <name>WarningPage</name>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="16" />
+        <location filename="../../qml/pages/WarningPage.qml" line="15" />
         <source>督办函</source>
         <translation>Warning letters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="51" />
+        <location filename="../../qml/pages/WarningPage.qml" line="50" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="54" />
+        <location filename="../../qml/pages/WarningPage.qml" line="53" />
         <source>里程碑</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="55" />
+        <location filename="../../qml/pages/WarningPage.qml" line="54" />
         <source>期限 %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="57" />
+        <location filename="../../qml/pages/WarningPage.qml" line="56" />
         <source>督办事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="58" />
+        <location filename="../../qml/pages/WarningPage.qml" line="57" />
         <source>整改期限</source>
         <translation>Correct by</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="59" />
+        <location filename="../../qml/pages/WarningPage.qml" line="58" />
         <source>签发时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="62" />
+        <location filename="../../qml/pages/WarningPage.qml" line="61" />
         <source>签收时间</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="68" />
+        <location filename="../../qml/pages/WarningPage.qml" line="67" />
         <source>签收</source>
         <translation>Acknowledge</translation>
     </message>

@@ -23,6 +23,8 @@ SqlWhere whereOf(const WarningFilter& f) {
         w.add("w.acknowledged_at IS NULL");
     if (f.projectId)
         w.add("w.project_id = ?", *f.projectId);
+    if (f.warningId)
+        w.add("w.id = ?", *f.warningId);
     if (f.unitId) {
         w.add(
             "EXISTS (SELECT 1 FROM project_unit pu WHERE pu.project_id = w.project_id"

@@ -36,6 +36,7 @@ struct WarningFilter {
     // Letters to a unit: projects it leads or is responsible for (who acknowledges, access.cpp).
     std::optional<std::string> unitId;
     std::optional<std::string> projectId;
+    std::optional<std::string> warningId;  // one letter (its page)
 };
 
 // The letters the actor answers: to their unit for field and enterprise staff, every letter on

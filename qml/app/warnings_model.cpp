@@ -175,10 +175,20 @@ void WarningsModel::setProjectId(const QString& projectId) {
     reload();
 }
 
+void WarningsModel::setWarningId(const QString& warningId) {
+    if (warningId == m_warningId)
+        return;
+    m_warningId = warningId;
+    emit filterChanged();
+    reload();
+}
+
 WarningFilter WarningsModel::filter() const {
     WarningFilter f = m_services ? warningsFor(m_services->actor(), m_openOnly) : WarningFilter{};
     if (!m_projectId.isEmpty())
         f.projectId = m_projectId.toStdString();
+    if (!m_warningId.isEmpty())
+        f.warningId = m_warningId.toStdString();
     return f;
 }
 

@@ -24,6 +24,8 @@ class WarningsModel : public QAbstractListModel {
     Q_PROPERTY(bool openOnly READ openOnly WRITE setOpenOnly NOTIFY filterChanged FINAL)
     // One project's letters; "" for all.
     Q_PROPERTY(QString projectId READ projectId WRITE setProjectId NOTIFY filterChanged FINAL)
+    // One letter (the letter's page); "" for all.
+    Q_PROPERTY(QString warningId READ warningId WRITE setWarningId NOTIFY filterChanged FINAL)
     Q_PROPERTY(int totalCount READ totalCount NOTIFY countsChanged FINAL)
     Q_PROPERTY(int count READ count NOTIFY countsChanged FINAL)
     // How many letters wait for the user's acknowledgment (what the banner shows).
@@ -61,6 +63,8 @@ public:
     void setOpenOnly(bool openOnly);
     [[nodiscard]] QString projectId() const { return m_projectId; }
     void setProjectId(const QString& projectId);
+    [[nodiscard]] QString warningId() const { return m_warningId; }
+    void setWarningId(const QString& warningId);
     [[nodiscard]] int totalCount() const { return m_total; }
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] int toAcknowledge() const { return m_toAcknowledge; }
@@ -93,6 +97,7 @@ private:
     std::vector<Row> m_rows;
     bool m_openOnly = false;
     QString m_projectId;
+    QString m_warningId;
     int m_total = 0;
     int m_toAcknowledge = 0;
     bool m_loading = false;

@@ -10,7 +10,6 @@ Page {
     id: page
 
     property string warningId
-    property string projectId
     readonly property var letter: letters.count >= 0 ? letters.letter(page.warningId) : ({})
 
     title: page.letter.letter || qsTr("督办函")
@@ -18,7 +17,7 @@ Page {
     WarningsModel {
         id: letters
         services: Services
-        projectId: page.projectId
+        warningId: page.warningId
     }
 
     ScrollView {

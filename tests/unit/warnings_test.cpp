@@ -182,6 +182,11 @@ TEST_F(WarningsTest, TheOpenListIsPagedNewestFirst) {
     EXPECT_EQ(first[0].id, ids[2]);
     EXPECT_EQ(first[1].id, ids[1]);
     EXPECT_EQ(second[0].id, ids[0]);
+    WarningFilter one;
+    one.warningId = ids[1];
+    const auto letter = listWarnings(m_store->database(), one, 50, 0);
+    ASSERT_EQ(letter.size(), 1u);
+    EXPECT_EQ(letter[0].id, ids[1]);
     // The open list is read through its index.
     Statement plan = m_store->database().prepare(
         "EXPLAIN QUERY PLAN SELECT id FROM warning WHERE acknowledged_at IS NULL "
