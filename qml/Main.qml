@@ -81,6 +81,11 @@ ApplicationWindow {
                 text: qsTr("待审核")
                 onClicked: stack.push(reviewQueuePage)
             }
+            ToolButton {
+                visible: !window.narrow
+                text: qsTr("督办函")
+                onClicked: stack.push(warningsPage)
+            }
             SyncIndicator {
                 sync: Services.sync
                 onClicked: stack.push(syncPage)
@@ -104,6 +109,12 @@ ApplicationWindow {
                         height: visible ? implicitHeight : 0
                         text: qsTr("待审核")
                         onTriggered: stack.push(reviewQueuePage)
+                    }
+                    MenuItem {
+                        visible: window.narrow
+                        height: visible ? implicitHeight : 0
+                        text: qsTr("督办函")
+                        onTriggered: stack.push(warningsPage)
                     }
                     MenuItem {
                         text: qsTr("设置")
@@ -158,6 +169,7 @@ ApplicationWindow {
         id: projectListPage
         ProjectListPage {
             onOpenProject: projectId => stack.push(projectDetailPage, { projectId: projectId })
+            onOpenWarnings: () => stack.push(warningsPage)
         }
     }
     Component {
@@ -166,6 +178,7 @@ ApplicationWindow {
             onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
             onNewVisit: projectId => stack.push(visitPage, { projectId: projectId })
             onNewReport: projectId => stack.push(reportPage, { projectId: projectId })
+            onOpenWarnings: projectId => stack.push(warningsPage, { projectId: projectId })
         }
     }
     Component {
@@ -191,6 +204,21 @@ ApplicationWindow {
         DispatchPage {
             onOpenProject: projectId => stack.push(projectDetailPage, { projectId: projectId })
         }
+    }
+    Component {
+        id: warningsPage
+        WarningsPage {
+            onOpenLetter: warningId => stack.push(warningPage, { warningId: warningId })
+            onOpenProposals: () => stack.push(warningProposalsPage)
+        }
+    }
+    Component {
+        id: warningPage
+        WarningPage {}
+    }
+    Component {
+        id: warningProposalsPage
+        WarningProposalsPage {}
     }
     Component {
         id: syncPage

@@ -285,17 +285,18 @@ bool applyServerRecord(const Database& db, const std::string& entity, const json
                 "at"});
     } else if (entity == "warning") {
         upsert(db, R"sql(
-            INSERT INTO warning (id, project_id, milestone_id, level, reason, issued_at, issued_by,
-                                 acknowledged_at, version)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            INSERT INTO warning (id, project_id, milestone_id, level, reason_code, reason, number,
+                                 correct_by, issued_at, issued_by, acknowledged_at, version)
+            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
             ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id,
               milestone_id = excluded.milestone_id, level = excluded.level,
-              reason = excluded.reason, issued_at = excluded.issued_at,
-              issued_by = excluded.issued_by, acknowledged_at = excluded.acknowledged_at,
-              version = excluded.version)sql",
+              reason_code = excluded.reason_code, reason = excluded.reason,
+              number = excluded.number, correct_by = excluded.correct_by,
+              issued_at = excluded.issued_at, issued_by = excluded.issued_by,
+              acknowledged_at = excluded.acknowledged_at, version = excluded.version)sql",
                record,
-               {"id", "project_id", "milestone_id", "level", "reason", "issued_at", "issued_by",
-                "acknowledged_at", "version"});
+               {"id", "project_id", "milestone_id", "level", "reason_code", "reason", "number",
+                "correct_by", "issued_at", "issued_by", "acknowledged_at", "version"});
     } else if (entity == "conflict") {
         applyConflict(db, record);
     } else {

@@ -413,6 +413,11 @@
         <source>月份格式应为 2022-06，日期格式应为 2022-06-30</source>
         <translation>Write the month as 2022-06 and the date as 2022-06-30</translation>
     </message>
+    <message>
+        <location filename="../../qml/app/warnings_model.cpp" line="45" />
+        <source>文号待同步后生成</source>
+        <translation>Number assigned on sync</translation>
+    </message>
 </context>
 <context>
     <name>EditorStatus</name>
@@ -452,23 +457,28 @@
     </message>
     <message>
         <location filename="../../qml/Main.qml" line="76" />
-        <location filename="../../qml/Main.qml" line="99" />
+        <location filename="../../qml/Main.qml" line="103" />
         <source>月调度</source>
         <translation>Monthly dispatch</translation>
     </message>
     <message>
         <location filename="../../qml/Main.qml" line="81" />
-        <location filename="../../qml/Main.qml" line="105" />
+        <location filename="../../qml/Main.qml" line="109" />
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="91" />
+        <location filename="../../qml/Main.qml" line="85" />
+        <source>督办函</source>
+        <translation>Warning letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="95" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="109" />
+        <location filename="../../qml/Main.qml" line="113" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -522,102 +532,102 @@
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="58" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="71" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="63" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="76" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="68" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="81" />
         <source>所属清单</source>
         <translation>Lists</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="69" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="82" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="83" />
         <source>建设阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="71" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="84" />
         <source>建设起止年限</source>
         <translation>Construction years</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="72" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="85" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="73" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="86" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="74" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="87" />
         <source>所在乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="75" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="88" />
         <source>建设规模及内容</source>
         <translation>Scale and content</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="76" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="89" />
         <source>年度建设内容</source>
         <translation>This year's work</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="90" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="90" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="103" />
         <source>投资情况</source>
         <translation>Investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="94" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="107" />
         <source>总投资</source>
         <translation>Total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="95" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="108" />
         <source>以前年度完成</source>
         <translation>Completed in earlier years</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="97" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="110" />
         <source>%1年计划投资</source>
         <translation>Planned investment %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="100" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="113" />
         <source>今年已完成</source>
         <translation>Completed this year</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="119" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="132" />
         <source>节点目标</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="156" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="169" />
         <source>动态</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="162" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="175" />
         <source>还没有填报、走访或审核记录</source>
         <translation>No reports, visits or reviews yet</translation>
     </message>
@@ -625,137 +635,137 @@
 <context>
     <name>ProjectListPage</name>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="22" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="23" />
         <source>重点项目</source>
         <translation>Key projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="56" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="71" />
         <source>搜索项目、单位、建设内容</source>
         <translation>Search projects, units, scope</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="57" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="72" />
         <source>搜索项目</source>
         <translation>Search projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
         <source>全部预警</source>
         <translation>All warning levels</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
         <source>提醒及以上</source>
         <translation>Reminder and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
         <source>预警及以上</source>
         <translation>Warning and above</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="70" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="85" />
         <source>纠责</source>
         <translation>Accountability</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="71" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="86" />
         <source>预警等级</source>
         <translation>Warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>按清单顺序</source>
         <translation>In list order</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>按名称</source>
         <translation>By name</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>按总投资</source>
         <translation>By total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="77" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="92" />
         <source>按年度计划</source>
         <translation>By this year's plan</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="78" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="93" />
         <source>按预警等级</source>
         <translation>By warning level</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="79" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="94" />
         <source>排序</source>
         <translation>Sort</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="83" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="98" />
         <source>我的项目</source>
         <translation>My projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="84" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="99" />
         <source>只看我的项目</source>
         <translation>Only my projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="88" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="103" />
         <source>收起筛选</source>
         <translation>Fewer filters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="88" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="103" />
         <source>更多筛选</source>
         <translation>More filters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="96" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="111" />
         <source>清单</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="102" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="117" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="108" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="123" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="114" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="129" />
         <source>所在乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="120" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="135" />
         <source>建设阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="155" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="170" />
         <source>正在加载…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="155" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="170" />
         <source>共 %1 个项目</source>
         <translation>%1 projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="162" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="177" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="162" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="177" />
         <source>暂无项目，请先同步</source>
         <translation>No projects yet; sync first</translation>
     </message>
@@ -1532,6 +1542,123 @@
         <location filename="../../qml/components/WarningBadge.qml" line="23" />
         <source>预警等级：%1</source>
         <translation>Warning level: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WarningBanner</name>
+    <message>
+        <location filename="../../qml/components/WarningBanner.qml" line="13" />
+        <source>您有%1份督办函待签收</source>
+        <translation>You have %1 warning letter(s) to acknowledge</translation>
+    </message>
+</context>
+<context>
+    <name>WarningPage</name>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="15" />
+        <source>督办函</source>
+        <translation>Warning letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="50" />
+        <source>项目</source>
+        <translation>Project</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="53" />
+        <source>里程碑</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="54" />
+        <source>期限 %1</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="56" />
+        <source>督办事由</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="57" />
+        <source>整改期限</source>
+        <translation>Correct by</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="58" />
+        <source>签发时间</source>
+        <translation>Issued</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="61" />
+        <source>签收时间</source>
+        <translation>Acknowledged</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="67" />
+        <source>签收</source>
+        <translation>Acknowledge</translation>
+    </message>
+</context>
+<context>
+    <name>WarningProposalsPage</name>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="12" />
+        <source>督办建议</source>
+        <translation>Proposed letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="63" />
+        <source>签发</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="73" />
+        <source>暂无需要签发的督办函</source>
+        <translation>No letters to issue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="96" />
+        <source>整改期限（年-月-日）</source>
+        <translation>Correct by (YYYY-MM-DD)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningProposalsPage.qml" line="99" />
+        <source>整改期限</source>
+        <translation>Correct by</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsPage</name>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="18" />
+        <source>督办函</source>
+        <translation>Warning letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="37" />
+        <source>只看待签收</source>
+        <translation>Only those to acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="42" />
+        <source>督办建议</source>
+        <translation>Proposed letters</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="87" />
+        <source>已签收 %1</source>
+        <translation>Acknowledged %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="88" />
+        <source>整改期限 %1 · 待签收</source>
+        <translation>Correct by %1 · to acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningsPage.qml" line="99" />
+        <source>暂无督办函</source>
+        <translation>No warning letters</translation>
     </message>
 </context>
 </TS>

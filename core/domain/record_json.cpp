@@ -226,6 +226,12 @@ const std::map<std::string, FieldReader<Warning>>& warningReaders() {
         {"level", [](auto& r, const json& v, const auto& f) { return readInt(v, f, r.level); }},
         {"reason",
          [](auto& r, const json& v, const auto& f) { return readString(v, f, r.reason); }},
+        {"reason_code",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.reasonCode); }},
+        {"number",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.number); }},
+        {"correct_by",
+         [](auto& r, const json& v, const auto& f) { return readString(v, f, r.correctBy); }},
     };
     return readers;
 }
@@ -276,10 +282,10 @@ json toJson(const Photo& p) {
 }
 
 json toJson(const Warning& w) {
-    return json{{"project_id", w.projectId},
-                {"milestone_id", optionalJson(w.milestoneId)},
-                {"level", w.level},
-                {"reason", w.reason}};
+    return json{{"project_id", w.projectId}, {"milestone_id", optionalJson(w.milestoneId)},
+                {"level", w.level},          {"reason_code", w.reasonCode},
+                {"reason", w.reason},        {"number", w.number},
+                {"correct_by", w.correctBy}};
 }
 
 Status applyJson(ProgressReport& report, const json& fields) {

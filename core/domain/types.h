@@ -147,8 +147,11 @@ struct Warning {
     std::string id;
     std::string projectId;
     std::optional<std::string> milestoneId;
-    int level = 1;  // 1 提醒, 2 预警, 3 纠责
-    std::string reason;
+    int level = 1;           // 1 提醒, 2 预警, 3 纠责
+    std::string reasonCode;  // the finding it came from (LagReason: milestone_overdue, …)
+    std::string reason;      // the finding in words (lagReasonText)
+    std::string number;  // 文号, e.g. 吉发改督〔2022〕12号; the server numbers it when empty
+    std::string correctBy;  // YYYY-MM-DD: the deadline to correct
     std::string issuedAt;
     std::string issuedBy;
     std::optional<std::string> acknowledgedAt;

@@ -96,6 +96,43 @@ std::string_view toString(LagReason reason) {
     return "?";
 }
 
+std::optional<LagReason> parseLagReason(std::string_view text) {
+    for (LagReason r :
+         {LagReason::milestone_due_soon, LagReason::milestone_overdue, LagReason::report_missing,
+          LagReason::milestone_long_overdue, LagReason::reports_missing_repeatedly}) {
+        if (toString(r) == text)
+            return r;
+    }
+    return std::nullopt;
+}
+
+std::string lagReasonText(const LagFinding& finding, std::string_view milestoneTitle) {
+    const std::string milestone = "里程碑“" + std::string(milestoneTitle) + "”";
+    const std::string days = std::to_string(finding.days) + "天";
+    std::string month;
+    if (const auto period = parsePeriod(finding.period.value_or(""))) {
+        month = std::to_string(period->year) + "年" + std::to_string(period->month) + "月";
+    }
+    switch (finding.reason) {
+        case LagReason::milestone_due_soon:
+            return milestone + "距完成时限仅剩" + days + "，近期未报送进展";
+        case LagReason::milestone_overdue:
+            return milestone + "已逾期" + days;
+        case LagReason::milestone_long_overdue:
+            return milestone + "已逾期" + days + "，仍未完成";
+        case LagReason::report_missing:
+            return month + "进展情况未按时报送，已逾期" + days;
+        case LagReason::reports_missing_repeatedly:
+            return "截至" + month + "连续未报送进展情况，已逾期" + days;
+    }
+    return {};
+}
+
+std::string letterNumber(int year, int n) {
+    return std::string(kLetterNumberPrefix) + "〔" + std::to_string(year) + "〕" +
+           std::to_string(n) + "号";
+}
+
 std::string_view levelName(int level) {
     switch (level) {
         case 1:

@@ -61,6 +61,17 @@ struct LagFinding {
 // The project's level: the highest finding, 0 when none.
 [[nodiscard]] int lagLevel(const std::vector<LagFinding>& findings);
 [[nodiscard]] std::string_view toString(LagReason reason);
+[[nodiscard]] std::optional<LagReason> parseLagReason(std::string_view text);
+// The finding in words, as the letter states it: 里程碑“2022年5月开工”已逾期12天. `milestoneTitle`
+// names the finding's milestone (unused for report findings).
+[[nodiscard]] std::string lagReasonText(const LagFinding& finding,
+                                        std::string_view milestoneTitle = {});
+
+// 文号 of an issued letter: <prefix>〔<year>〕<n>号, numbered per year by the server
+// (docs/decisions.md); a supervisor may give one instead.
+inline constexpr std::string_view kLetterNumberPrefix = "吉发改督";
+inline constexpr std::size_t kMaxLetterNumberChars = 40;
+[[nodiscard]] std::string letterNumber(int year, int n);
 // 提醒 / 预警 / 纠责, and the letter's name.
 [[nodiscard]] std::string_view levelName(int level);
 [[nodiscard]] std::string_view letterName(int level);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "core/rules/lag_warnings.h"
 #include "core/util/utf8.h"
 #include "core/util/uuid.h"
 
@@ -175,6 +176,17 @@ std::vector<FieldError> validateWarning(const Warning& warning, const Validation
         errors.add("level", "out_of_range", "level must be 1 (提醒), 2 (预警) or 3 (纠责).");
     }
     errors.text("reason", warning.reason, limits.maxTextChars, true);
+    if (!parseLagReason(warning.reasonCode)) {
+        errors.add("reason_code", "invalid",
+                   "reason_code must name a finding (milestone_due_soon, milestone_overdue, "
+                   "report_missing, milestone_long_overdue, reports_missing_repeatedly).");
+    }
+    if (warning.correctBy.empty()) {
+        errors.add("correct_by", "required", "correct_by (the deadline to correct) is required.");
+    } else if (!parseDate(warning.correctBy)) {
+        errors.add("correct_by", "invalid_format", "correct_by must be a date written YYYY-MM-DD.");
+    }
+    errors.text("number", warning.number, kMaxLetterNumberChars, false);
     return errors.take();
 }
 

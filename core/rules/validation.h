@@ -42,7 +42,8 @@ struct ReportContext {
                                                        const std::string& field);
 [[nodiscard]] std::vector<FieldError> validatePhoto(const Photo& photo,
                                                     const ValidationLimits& limits = {});
-// A warning names its project (and maybe a milestone), a level 1–3 and a reason.
+// A warning names its project (and maybe a milestone), a level 1–3, the finding it came from
+// (reason_code and reason), the deadline to correct (correct_by) and maybe its 文号 (number).
 [[nodiscard]] std::vector<FieldError> validateWarning(const Warning& warning,
                                                       const ValidationLimits& limits = {});
 

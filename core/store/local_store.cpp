@@ -9,6 +9,7 @@
 #include "core/store/blob_uploads.h"
 #include "core/store/record_rows.h"
 #include "core/store/schema.h"
+#include "core/store/warnings.h"
 
 namespace duban {
 namespace {
@@ -180,7 +181,93 @@ Result<SiteVisit> LocalStore::saveVisit(const Actor& actor, SiteVisit visit) {
 
 Status LocalStore::transition(const Actor& actor, Entity entity, const std::string& id,
                               Transition transition, const std::string& comment) {
+    if (entity == Entity::warning) {
+        if (transition != Transition::acknowledge)
+            return makeError("invalid", "an issued warning is only acknowledged.");
+        return inTransaction([&] { return acknowledgeIn(actor, id, comment); });
+    }
     return inTransaction([&] { return transitionIn(actor, entity, id, transition, comment); });
+}
+
+Result<Warning> LocalStore::issueWarning(const Actor& actor, const WarningProposal& proposal,
+                                         const std::string& correctBy, const std::string& number) {
+    Warning warning;
+    warning.id = m_uuids.next();
+    warning.projectId = proposal.projectId;
+    warning.milestoneId = proposal.finding.milestoneId;
+    warning.level = proposal.finding.level;
+    warning.reasonCode = std::string(toString(proposal.finding.reason));
+    warning.reason = lagReasonText(proposal.finding, proposal.milestoneTitle);
+    warning.number = number;
+    warning.correctBy = correctBy;
+    warning.issuedAt = formatInstantUtc(m_clock.nowMs());
+    warning.issuedBy = actor.userId;
+    const Status saved = inTransaction([&]() -> Status {
+        if (!projectExists(m_db, warning.projectId))
+            return makeError("not_found", "the project of this warning is not on this device.");
+        const WriteRequest request{Entity::warning,
+                                   WriteOp::create,
+                                   std::nullopt,
+                                   loadProjectUnits(m_db, warning.projectId),
+                                   "",
+                                   std::nullopt};
+        if (auto allowed = mayWrite(actor, request); !allowed)
+            return allowed;
+        if (auto errors = validateWarning(warning); !errors.empty())
+            return validationError(errors);
+        if (const auto by = parseDate(correctBy); by && *by < dateAt(m_clock.nowMs())) {
+            return makeError("invalid", "correct_by " + correctBy +
+                                            " has passed; give a deadline from today on.");
+        }
+        if (!number.empty()) {
+            Statement taken = m_db.prepare("SELECT id FROM warning WHERE number = ?");
+            taken.bindAll(number);
+            if (taken.step()) {
+                return makeError("conflict", "文号 " + number + " is the number of warning " +
+                                                 taken.text(0) + " already.");
+            }
+        }
+        m_db.prepare(R"sql(
+            INSERT INTO warning (id, project_id, milestone_id, level, reason_code, reason, number,
+                                 correct_by, issued_at, issued_by, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0))sql")
+            .bindAll(warning.id, warning.projectId, warning.milestoneId, warning.level,
+                     warning.reasonCode, warning.reason, warning.number, warning.correctBy,
+                     warning.issuedAt, warning.issuedBy)
+            .run();
+        OutboxEntry entry = mutation(Entity::warning, warning.id, "create", 0);
+        entry.fields = toJson(warning);
+        appendOutbox(m_db, entry);
+        return Ok{};
+    });
+    if (!saved)
+        return saved.error();
+    return warning;
+}
+
+Status LocalStore::acknowledgeIn(const Actor& actor, const std::string& id,
+                                 const std::string& comment) {
+    const auto warning = loadWarning(m_db, id);
+    if (!warning)
+        return makeError("not_found", "no such warning on this device.");
+    const WriteRequest request{Entity::warning,
+                               WriteOp::transition,
+                               Transition::acknowledge,
+                               loadProjectUnits(m_db, warning->projectId),
+                               "",
+                               std::nullopt};
+    if (auto allowed = mayWrite(actor, request); !allowed)
+        return allowed;
+    if (warning->acknowledgedAt)
+        return makeError("invalid_transition", "this warning has been acknowledged already.");
+    m_db.prepare("UPDATE warning SET acknowledged_at = ? WHERE id = ?")
+        .bindAll(formatInstantUtc(m_clock.nowMs()), id)
+        .run();
+    OutboxEntry entry = mutation(Entity::warning, id, "transition", warning->version);
+    entry.transition = std::string(toString(Transition::acknowledge));
+    entry.comment = comment;
+    appendOutbox(m_db, entry);
+    return Ok{};
 }
 
 Status LocalStore::transitionIn(const Actor& actor, Entity entity, const std::string& id,
@@ -442,6 +529,16 @@ std::vector<FieldError> LocalStore::checkVisit(SiteVisit visit, bool forSubmit) 
 RecordPermissions LocalStore::permissions(const Actor& actor, Entity entity,
                                           const std::string& id) const {
     RecordPermissions permissions;
+    if (entity == Entity::warning) {
+        const auto warning = loadWarning(m_db, id);
+        if (warning && !warning->acknowledgedAt &&
+            mayWrite(actor,
+                     WriteRequest{Entity::warning, WriteOp::transition, Transition::acknowledge,
+                                  loadProjectUnits(m_db, warning->projectId), "", std::nullopt})) {
+            permissions.transitions.push_back(Transition::acknowledge);
+        }
+        return permissions;
+    }
     const auto report = entity == Entity::progress_report ? loadReport(m_db, id) : std::nullopt;
     const auto visit = entity == Entity::site_visit ? loadVisit(m_db, id) : std::nullopt;
     if (!report && !visit)

@@ -23,10 +23,15 @@ namespace duban {
 
 enum class InboxAction { resubmit, discard };
 
+// core/store/warnings.h (not included here: its lag-rule ProjectFacts would meet the project
+// detail's in files that include both).
+struct WarningProposal;
+
 // What a user may do with a record now: the core access rules and state machine, asked once.
 struct RecordPermissions {
     bool edit = false;
-    std::vector<Transition> transitions;  // of submit, confirm, dispute, approve, return
+    std::vector<Transition>
+        transitions;  // of submit, confirm, dispute, approve, return; acknowledge
     [[nodiscard]] bool may(Transition t) const {
         return std::find(transitions.begin(), transitions.end(), t) != transitions.end();
     }
@@ -49,7 +54,14 @@ public:
     // or returned report). Returns the stored report with its id.
     [[nodiscard]] Result<ProgressReport> saveReport(const Actor& actor, ProgressReport report);
     [[nodiscard]] Result<SiteVisit> saveVisit(const Actor& actor, SiteVisit visit);
-    // submit, confirm, dispute, approve, return: checked here exactly as the server will.
+    // Issues the letter for a finding a supervisor chose (from listWarningProposals), to be
+    // corrected by `correctBy` (YYYY-MM-DD, today or later): the record and its outbox entry in
+    // one transaction. An empty `number` (文号) is assigned by the server when it syncs.
+    [[nodiscard]] Result<Warning> issueWarning(const Actor& actor, const WarningProposal& proposal,
+                                               const std::string& correctBy,
+                                               const std::string& number = {});
+    // submit, confirm, dispute, approve, return — and acknowledge for a warning: checked here
+    // exactly as the server will.
     [[nodiscard]] Status transition(const Actor& actor, Entity entity, const std::string& id,
                                     Transition transition, const std::string& comment = {});
     // Removes a draft that never left the device, or queues its deletion.
@@ -106,6 +118,7 @@ private:
     Status saveAuthoredIn(const Actor& actor, Record& record, bool isNew);
     Status transitionIn(const Actor& actor, Entity entity, const std::string& id,
                         Transition transition, const std::string& comment);
+    Status acknowledgeIn(const Actor& actor, const std::string& id, const std::string& comment);
     Status deleteIn(const Actor& actor, Entity entity, const std::string& id);
     Status resubmitIn(const Actor& actor, const InboxItem& item, const nlohmann::json& edits);
     template <class Record>

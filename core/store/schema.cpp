@@ -262,6 +262,15 @@ constexpr std::string_view kFailedUploads = R"sql(
 CREATE INDEX blob_upload_failed ON blob_upload(updated_at) WHERE state = 'failed';
 )sql";
 
+// Warning letters (督办函): the finding a letter came from, its 文号 and the deadline to correct,
+// and the open (unacknowledged) letters newest first.
+constexpr std::string_view kWarningLetters = R"sql(
+ALTER TABLE warning ADD COLUMN reason_code TEXT NOT NULL DEFAULT '';
+ALTER TABLE warning ADD COLUMN number TEXT NOT NULL DEFAULT '';
+ALTER TABLE warning ADD COLUMN correct_by TEXT;
+CREATE INDEX warning_open ON warning(issued_at DESC, id) WHERE acknowledged_at IS NULL;
+)sql";
+
 constexpr std::array kLocalMigrations{
     Migration{1, "records", kRecordTables},
     Migration{2, "outbox, inbox and sync state", kClientSync},
@@ -269,6 +278,7 @@ constexpr std::array kLocalMigrations{
     Migration{4, "blob uploads", kBlobUploads},
     Migration{5, "review queue index", kReviewQueue},
     Migration{6, "failed uploads index", kFailedUploads},
+    Migration{7, "warning letters", kWarningLetters},
 };
 
 }  // namespace
@@ -282,6 +292,10 @@ const Migration& recordTablesMigration() {
 
 const Migration& searchTablesMigration() {
     return kLocalMigrations[2];
+}
+
+const Migration& warningLettersMigration() {
+    return kLocalMigrations[6];
 }
 
 }  // namespace duban

@@ -13,5 +13,7 @@ namespace duban {
 [[nodiscard]] const Migration& recordTablesMigration();
 // The project search index (the server keeps one too: the importer maintains it).
 [[nodiscard]] const Migration& searchTablesMigration();
+// The warning letters' columns (文号, deadline, finding), on the server too.
+[[nodiscard]] const Migration& warningLettersMigration();
 
 }  // namespace duban

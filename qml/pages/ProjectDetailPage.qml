@@ -16,11 +16,19 @@ Page {
     signal openRecord(string recordId)
     signal newVisit(string projectId)
     signal newReport(string projectId)
+    signal openWarnings(string projectId)
 
     ProjectDetail {
         id: detail
         store: Services.store
         projectId: page.projectId
+    }
+
+    WarningsModel {
+        id: openLetters
+        services: Services
+        projectId: page.projectId
+        openOnly: true
     }
 
     ScrollView {
@@ -31,6 +39,11 @@ Page {
             width: parent.width
             spacing: 12
 
+            WarningBanner {
+                waiting: openLetters.toAcknowledge
+                Layout.fillWidth: true
+                onClicked: page.openWarnings(page.projectId)
+            }
             Pane {
                 Layout.fillWidth: true
                 Material.elevation: 1

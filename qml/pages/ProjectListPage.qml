@@ -10,6 +10,7 @@ Page {
     id: page
 
     signal openProject(string projectId)
+    signal openWarnings()
 
     function focusSearch() {
         search.forceActiveFocus()
@@ -36,6 +37,14 @@ Page {
         stage: stageBox.value
     }
 
+    // Letters to the user's unit not acknowledged yet: the banner above the list.
+    WarningsModel {
+        id: openLetters
+        objectName: "openLetters"
+        services: Services
+        openOnly: true
+    }
+
     FilterOptions {
         id: options
         store: Services.store
@@ -49,6 +58,12 @@ Page {
             width: parent.width
             spacing: 8
 
+            WarningBanner {
+                objectName: "warningBanner"
+                width: parent.width
+                waiting: openLetters.toAcknowledge
+                onClicked: page.openWarnings()
+            }
             TextField {
                 id: search
                 objectName: "search"

@@ -141,11 +141,18 @@ CREATE TABLE server_state (
 ) WITHOUT ROWID;
 )sql";
 
-const std::array<Migration, 4> kMigrations{
+// A 文号 names one letter: the server refuses a second letter with the same number.
+constexpr std::string_view kWarningNumbers = R"sql(
+CREATE UNIQUE INDEX warning_by_number ON warning(number) WHERE number <> '';
+)sql";
+
+const std::array<Migration, 6> kMigrations{
     Migration{1, "records", recordTablesMigration().sql},
     Migration{2, "accounts, sync bookkeeping, uploads, audit", kServerTables},
     Migration{3, "project search", searchTablesMigration().sql},
     Migration{4, "blob holders, photo lookups by sha256", blobTablesSql()},
+    Migration{5, "warning letters", warningLettersMigration().sql},
+    Migration{6, "warning numbers are unique", kWarningNumbers},
 };
 
 }  // namespace

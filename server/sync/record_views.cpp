@@ -178,8 +178,8 @@ Views reviews(const Database& db, const std::vector<std::string>& ids) {
 
 Views warnings(const Database& db, const std::vector<std::string>& ids) {
     return rowsById(db, R"sql(
-        SELECT id, project_id, milestone_id, level, reason, issued_at, issued_by, acknowledged_at,
-               version
+        SELECT id, project_id, milestone_id, level, reason_code, reason, number, correct_by,
+               issued_at, issued_by, acknowledged_at, version
           FROM warning WHERE id IN (SELECT value FROM json_each(?1)))sql",
                     ids);
 }

@@ -1,12 +1,36 @@
 // Warnings (督办 letters, DESIGN §3): issued by supervisors, acknowledged by the unit responsible
 // for the project. Nothing else changes an issued warning (core decides who may do what).
 #include "core/domain/record_json.h"
+#include "core/rules/lag_warnings.h"
 #include "core/store/record_rows.h"
 #include "server/sync/apply_context.h"
 #include "server/sync/versions.h"
 
 namespace duban::server {
 namespace {
+
+std::optional<std::string> numberHolder(const Database& db, const std::string& number) {
+    Statement s = db.prepare("SELECT id FROM warning WHERE number = ?");
+    s.bindAll(number);
+    if (!s.step())
+        return std::nullopt;
+    return s.text(0);
+}
+
+// The server numbers letters per year (docs/decisions.md): the year's count plus one, past any
+// number a supervisor gave by hand.
+std::string nextNumber(const ApplyContext& c) {
+    const int year = std::stoi(c.now.substr(0, 4));
+    Statement count =
+        c.db.prepare("SELECT count(*) FROM warning WHERE issued_at >= ? AND issued_at < ?");
+    count.bindAll(std::to_string(year), std::to_string(year + 1));
+    count.step();
+    for (int n = static_cast<int>(count.int64(0)) + 1;; ++n) {
+        std::string number = letterNumber(year, n);
+        if (!numberHolder(c.db, number))
+            return number;
+    }
+}
 
 Outcome create(const ApplyContext& c, const Mutation& m) {
     if (recordIdTaken(c.db, Entity::warning, m.id))
@@ -35,11 +59,21 @@ Outcome create(const ApplyContext& c, const Mutation& m) {
                 {{"milestone_id", "invalid", "milestone_id is not a milestone of this project."}});
         }
     }
+    if (warning.number.empty()) {
+        warning.number = nextNumber(c);
+    } else if (const auto holder = numberHolder(c.db, warning.number)) {
+        return reject("conflict", "文号 " + warning.number + " is the number of warning " +
+                                      *holder +
+                                      " already; issue this one with another number, or "
+                                      "leave the number empty for the server to assign one.");
+    }
     c.db.prepare(R"sql(
-            INSERT INTO warning (id, project_id, milestone_id, level, reason, issued_at, issued_by, version)
-            VALUES (?, ?, ?, ?, ?, ?, ?, 1))sql")
-        .bindAll(warning.id, warning.projectId, warning.milestoneId, warning.level, warning.reason,
-                 c.now, c.session.actor.userId)
+            INSERT INTO warning (id, project_id, milestone_id, level, reason_code, reason, number,
+                                 correct_by, issued_at, issued_by, version)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1))sql")
+        .bindAll(warning.id, warning.projectId, warning.milestoneId, warning.level,
+                 warning.reasonCode, warning.reason, warning.number, warning.correctBy, c.now,
+                 c.session.actor.userId)
         .run();
     noteChange(c, Entity::warning, m.id, ChangeScope{warning.projectId, std::nullopt}, 1);
     return Applied{1, {}};

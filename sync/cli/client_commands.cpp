@@ -75,6 +75,22 @@ const std::vector<Entry>& commands() {
           "send an inbox item again (--set '{\"field\": value}')"},
          resolveCommand},
         {{"discard", {}, {}, {"ID"}, "let an inbox item go (kept as a record)"}, resolveCommand},
+        {{"warnings", {"--limit"}, {"--open"}, {}, "warning letters to your unit, newest first"},
+         warningsCommand},
+        {{"warning propose",
+          {"--since"},
+          {},
+          {},
+          "lag findings without a letter (supervisor; --since YYYY-MM: reports required from)"},
+         warningProposeCommand},
+        {{"warning issue",
+          {"--project", "--milestone", "--level", "--correct-by", "--number", "--since"},
+          {},
+          {},
+          "issue the letter for a finding (--project CODE --level N --correct-by DATE)"},
+         warningIssueCommand},
+        {{"warning ack", {"--comment"}, {}, {"ID"}, "acknowledge a letter to your unit"},
+         warningAckCommand},
     };
     return entries;
 }

@@ -1,5 +1,9 @@
 #include "sync/cli/client_session.h"
 
+#include <stdexcept>
+
+#include "sync/cli/command_line.h"
+
 namespace duban::cli {
 
 using nlohmann::json;
@@ -57,6 +61,36 @@ void setStateValue(const Database& db, const std::string& key, const std::string
     db.prepare("INSERT OR REPLACE INTO sync_state (key, value) VALUES (?, ?)")
         .bindAll(key, value)
         .run();
+}
+
+int wholeNumber(const std::string& text, const std::string& option, int min, int max) {
+    try {
+        std::size_t used = 0;
+        const int value = std::stoi(text, &used);
+        if (used == text.size() && value >= min && value <= max)
+            return value;
+    } catch (const std::exception&) {
+    }
+    throw UsageError(option + " needs a whole number from " + std::to_string(min) + " to " +
+                     std::to_string(max) + ", not `" + text + "`");
+}
+
+int limitOption(const Invocation& invocation) {
+    const std::string text = invocation.option("--limit");
+    return text.empty() ? 50 : wholeNumber(text, "--limit", 1, 10000);
+}
+
+Result<std::string> projectIdOf(const Database& db, const std::string& text) {
+    Statement s = db.prepare(
+        "SELECT id FROM project WHERE code = ?1 UNION SELECT id FROM project "
+        "WHERE id = ?1 LIMIT 1");
+    s.bindAll(text);
+    if (!s.step()) {
+        return makeError("not_found", "no project `" + text +
+                                          "` on this device; sync first, or see "
+                                          "`duban-client projects --search`.");
+    }
+    return s.text(0);
 }
 
 }  // namespace duban::cli

@@ -10,6 +10,7 @@
 #include "core/rules/access.h"
 #include "core/store/local_store.h"
 #include "core/util/clock.h"
+#include "sync/cli/command_line.h"
 #include "sync/curl_transport.h"
 #include "sync/device_profile.h"
 
@@ -35,6 +36,13 @@ struct Session {
 
 // Reports and visits share one id space (UUIDs): the table that holds `id` names its entity.
 [[nodiscard]] Result<Entity> entityOfRecord(const LocalStore& store, const std::string& id);
+
+// A whole number option from `min` to `max`, or a UsageError naming the option.
+[[nodiscard]] int wholeNumber(const std::string& text, const std::string& option, int min, int max);
+// --limit: how many rows a list shows, 50 unless given.
+[[nodiscard]] int limitOption(const Invocation& invocation);
+// A project named by its code (key_projects_2022#1) or its id.
+[[nodiscard]] Result<std::string> projectIdOf(const Database& db, const std::string& text);
 
 // The device's own small facts (last sync time) in sync_state.
 [[nodiscard]] std::optional<std::string> stateValue(const Database& db, const std::string& key);

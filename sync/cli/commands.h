@@ -21,4 +21,10 @@ int photoFetchCommand(const Invocation& invocation, Io& io);
 int inboxCommand(const Invocation& invocation, Io& io);
 int resolveCommand(const Invocation& invocation, Io& io);  // resubmit, discard
 
+// warning_commands.cpp
+int warningsCommand(const Invocation& invocation, Io& io);
+int warningProposeCommand(const Invocation& invocation, Io& io);
+int warningIssueCommand(const Invocation& invocation, Io& io);
+int warningAckCommand(const Invocation& invocation, Io& io);
+
 }  // namespace duban::cli

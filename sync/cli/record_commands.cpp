@@ -19,18 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-int wholeNumber(const std::string& text, const std::string& option, int min, int max) {
-    try {
-        std::size_t used = 0;
-        const int value = std::stoi(text, &used);
-        if (used == text.size() && value >= min && value <= max)
-            return value;
-    } catch (const std::exception&) {
-    }
-    throw UsageError(option + " needs a whole number from " + std::to_string(min) + " to " +
-                     std::to_string(max) + ", not `" + text + "`");
-}
-
 double decimal(const std::string& text, const std::string& option) {
     try {
         std::size_t used = 0;
@@ -40,20 +28,6 @@ double decimal(const std::string& text, const std::string& option) {
     } catch (const std::exception&) {
     }
     throw UsageError(option + " needs a number, not `" + text + "`");
-}
-
-// A project named by its code (key_projects_2022#1) or its id.
-Result<std::string> projectIdOf(const Database& db, const std::string& text) {
-    Statement s = db.prepare(
-        "SELECT id FROM project WHERE code = ?1 UNION SELECT id FROM project "
-        "WHERE id = ?1 LIMIT 1");
-    s.bindAll(text);
-    if (!s.step()) {
-        return makeError("not_found", "no project `" + text +
-                                          "` on this device; sync first, or see "
-                                          "`duban-client projects --search`.");
-    }
-    return s.text(0);
 }
 
 json photosJson(const LocalStore& store, const std::string& ownerId) {
@@ -115,8 +89,7 @@ int saveAndMaybeSubmit(const Invocation& invocation, Io& io, Session& s, Entity 
 }  // namespace
 
 int projectsCommand(const Invocation& invocation, Io& io) {
-    const std::string limitText = invocation.option("--limit");
-    const int limit = limitText.empty() ? 50 : wholeNumber(limitText, "--limit", 1, 10000);
+    const int limit = limitOption(invocation);
     auto session = openSession(ProfileDir(invocation.profileDir));
     if (!session)
         return fail(io.err, session.error());
@@ -154,8 +127,7 @@ int projectsCommand(const Invocation& invocation, Io& io) {
 }
 
 int recordsCommand(const Invocation& invocation, Io& io) {
-    const std::string limitText = invocation.option("--limit");
-    const int limit = limitText.empty() ? 50 : wholeNumber(limitText, "--limit", 1, 10000);
+    const int limit = limitOption(invocation);
     const std::string state = invocation.option("--state");
     if (!state.empty() && !parseEnum<RecordState>(state))
         throw UsageError("--state is one of draft, submitted, confirmed, returned, approved");

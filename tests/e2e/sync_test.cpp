@@ -394,18 +394,26 @@ TEST_F(SyncPushTest, SupervisorsIssueWarningsAndTheResponsibleUnitAcknowledges) 
     Device unit(server(), "kgx-field");
     Device enterprise(server(), "td-ent");
     const std::string warning = newId();
-    const json issued = supervisor.pushOne(
-        createRecord("warning", warning,
-                     {{"project_id", s_kgxProject}, {"level", 2}, {"reason", "投资进度滞后"}}));
+    const auto letter = [&](int level, const std::string& number) {
+        return json{{"project_id", s_kgxProject},      {"level", level},
+                    {"reason_code", "report_missing"}, {"reason", "投资进度滞后"},
+                    {"correct_by", "2022-07-15"},      {"number", number}};
+    };
+    const json issued = supervisor.pushOne(createRecord("warning", warning, letter(2, "")));
     EXPECT_EQ(issued["status"], "applied");
-    EXPECT_EQ(supervisor.pushOne(createRecord(
-                  "warning", newId(),
-                  {{"project_id", s_kgxProject}, {"level", 4}, {"reason", "x"}}))["code"],
+    EXPECT_EQ(supervisor.pushOne(createRecord("warning", newId(), letter(4, "")))["code"],
               "invalid");
-    EXPECT_EQ(unit.pushOne(createRecord(
-                  "warning", newId(),
-                  {{"project_id", s_kgxProject}, {"level", 1}, {"reason", "x"}}))["code"],
-              "forbidden");
+    json noDeadline = letter(2, "");
+    noDeadline.erase("correct_by");
+    EXPECT_EQ(supervisor.pushOne(createRecord("warning", newId(), noDeadline))["code"], "invalid");
+    EXPECT_EQ(unit.pushOne(createRecord("warning", newId(), letter(1, "")))["code"], "forbidden");
+    // A number given by hand is taken once; the server's own numbers skip it.
+    EXPECT_EQ(supervisor.pushOne(
+                  createRecord("warning", newId(), letter(3, "吉发改督〔2099〕5号")))["status"],
+              "applied");
+    EXPECT_EQ(supervisor.pushOne(
+                  createRecord("warning", newId(), letter(3, "吉发改督〔2099〕5号")))["code"],
+              "conflict");
     EXPECT_EQ(enterprise.pushOne(transitionRecord("warning", warning, 1, "acknowledge"))["code"],
               "forbidden");
     EXPECT_EQ(unit.pushOne(transitionRecord("warning", warning, 1, "acknowledge"))["version"], 2);
@@ -413,6 +421,9 @@ TEST_F(SyncPushTest, SupervisorsIssueWarningsAndTheResponsibleUnitAcknowledges) 
               "invalid_transition");
     const json pulled = recordIn(unit.pull(), "warning", warning)["record"];
     EXPECT_EQ(pulled["level"], 2);
+    EXPECT_EQ(pulled["correct_by"], "2022-07-15");
+    EXPECT_EQ(pulled["reason_code"], "report_missing");
+    EXPECT_TRUE(pulled["number"].get<std::string>().starts_with("吉发改督〔")) << pulled.dump();
     EXPECT_FALSE(pulled["acknowledged_at"].is_null());
     EXPECT_EQ(pulled["issued_by"], userId("sup-all"));
 }

@@ -57,6 +57,28 @@ public:
         s.step();
         return s.integer(0);
     }
+    // A letter to the project as a sync brings it: issued by a supervisor, numbered by the server.
+    Q_INVOKABLE void receiveWarning(const QString& id, const QString& projectId,
+                                    const QString& number) const {
+        const duban::Database db = duban::Database::open(m_storeFile);
+        db.prepare(R"sql(
+            INSERT INTO warning (id, project_id, level, reason_code, reason, number, correct_by,
+                                 issued_at, issued_by, version)
+            VALUES (?, ?, 2, 'report_missing', '2022年6月进展情况未按时报送，已逾期3天', ?,
+                    '2022-07-15', '2022-06-27T02:00:00Z', 'user-qml-sup', 1))sql")
+            .bindAll(id.toStdString(), projectId.toStdString(), number.toStdString())
+            .run();
+    }
+    // A project the user's unit neither leads nor is responsible for.
+    Q_INVOKABLE QString projectIdNotOfMyUnit() const {
+        const duban::Database db = duban::Database::open(m_storeFile);
+        duban::Statement s = db.prepare(R"sql(
+            SELECT id FROM project p WHERE NOT EXISTS (SELECT 1 FROM project_unit u
+             WHERE u.project_id = p.id AND u.unit_id = ? AND u.role IN ('lead', 'responsible'))
+             ORDER BY code LIMIT 1)sql");
+        s.bindAll(m_services.unitId().toStdString());
+        return s.step() ? QString::fromStdString(s.text(0)) : QString();
+    }
     // A fresh JPEG of `width` × `height` in the test's folder; returns its file URL.
     Q_INVOKABLE QUrl makePhoto(int width, int height, int seed) const {
         const auto file = m_storeFile.parent_path() / ("photo-" + std::to_string(seed) + ".jpg");

@@ -14,7 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "core/domain/dates.h"
 #include "sync/cli/client_commands.h"
+#include "sync/device_profile.h"
 #include "tests/support/test_photos.h"
 #include "tests/support/test_server.h"
 #include "tests/support/test_store.h"
@@ -342,6 +344,111 @@ TEST_F(ClientTest, AVisitWithPhotosUploadsThemAndASupervisorFetchesTheSameBytes)
     const ClientRun unknown = runIn("sup", {"photo", "fetch", std::string(64, 'a')});
     EXPECT_EQ(unknown.code, 1);
     EXPECT_NE(unknown.err.find("(blob_not_available)"), std::string::npos) << unknown.err;
+}
+
+// A warning letter travels: a supervisor issues it offline and syncs; the server numbers it; the
+// responsible unit's devices receive it and one acknowledges it; the supervisor sees the
+// acknowledgment; a device of another unit never holds it; a second acknowledgment is refused.
+TEST_F(ClientTest, AnIssuedWarningReachesTheUnitAndItsAcknowledgmentComesBack) {
+    s_server->createUser("warn-sup", Role::supervisor, "市发改局");
+    s_server->createUser("warn-field", Role::field, "市科工信局");
+    s_server->createUser("warn-field2", Role::field, "市科工信局");
+    s_server->createUser("warn-out", Role::field, "市乡村振兴局");
+    for (const auto& [device, user] :
+         std::vector<std::pair<std::string, std::string>>{{"sup", "warn-sup"},
+                                                          {"field", "warn-field"},
+                                                          {"field2", "warn-field2"},
+                                                          {"out", "warn-out"}}) {
+        ASSERT_EQ(loginIn(device, user).code, 0);
+        ASSERT_EQ(runIn(device, {"sync"}).code, 0);
+    }
+    // Nothing to acknowledge yet, and only supervisors issue.
+    EXPECT_TRUE(jsonIn("field", {"warnings", "--open"}).empty());
+    const std::string correctBy = formatDate(addDays(dateAt(SystemClock().nowMs()), 14));
+
+    // Offline, the supervisor picks a finding on 酒鬼酒 (its milestones of 2022 are long overdue).
+    const json proposals = jsonIn("sup", {"warning", "propose"});
+    std::string milestoneId;
+    int level = 0;
+    for (const json& p : proposals) {
+        if (p["project_code"] == "key_projects_2022#1" && p["milestone_id"].is_string()) {
+            milestoneId = p["milestone_id"];
+            level = p["level"];
+            break;
+        }
+    }
+    ASSERT_FALSE(milestoneId.empty()) << proposals.dump();
+    const ClientRun notYours =
+        runIn("field", {"warning", "issue", "--project", "key_projects_2022#1", "--milestone",
+                        milestoneId, "--level", std::to_string(level), "--correct-by", correctBy});
+    EXPECT_EQ(notYours.code, 1);
+    const json issued =
+        jsonIn("sup", {"warning", "issue", "--project", "key_projects_2022#1", "--milestone",
+                       milestoneId, "--level", std::to_string(level), "--correct-by", correctBy});
+    const std::string id = issued["id"];
+    EXPECT_EQ(issued["number"], "");
+    EXPECT_EQ(issued["correct_by"], correctBy);
+    EXPECT_NE(issued["reason"].get<std::string>().find("已逾期"), std::string::npos);
+    EXPECT_EQ(jsonIn("sup", {"status"})["pending"], 1);
+    // Proposed once: the same finding is not offered again.
+    for (const json& p : jsonIn("sup", {"warning", "propose"}))
+        EXPECT_FALSE(p["milestone_id"] == milestoneId && p["level"] == level) << p.dump();
+
+    EXPECT_EQ(jsonIn("sup", {"sync"})["applied"], 1);
+    std::string number;
+    s_server->withDatabase([&](const Database& db) {
+        Statement s = db.prepare("SELECT number FROM warning WHERE id = ?");
+        s.bindAll(id);
+        ASSERT_TRUE(s.step());
+        number = s.text(0);
+    });
+    EXPECT_TRUE(number.starts_with("吉发改督〔")) << number;
+
+    // The unit's devices receive it, numbered, with what the letter needs.
+    jsonIn("field", {"sync"});
+    jsonIn("field2", {"sync"});
+    const json open = jsonIn("field", {"warnings", "--open"});
+    ASSERT_EQ(open.size(), 1u) << open.dump();
+    EXPECT_EQ(open[0]["id"], id);
+    EXPECT_EQ(open[0]["number"], number);
+    EXPECT_EQ(open[0]["correct_by"], correctBy);
+    EXPECT_EQ(open[0]["milestone_id"], milestoneId);
+    EXPECT_EQ(open[0]["reason"], issued["reason"]);
+    EXPECT_TRUE(open[0]["acknowledged_at"].is_null());
+    // Another unit's device never holds it.
+    jsonIn("out", {"sync"});
+    EXPECT_TRUE(jsonIn("out", {"warnings"}).empty());
+    {
+        const Database outsider = Database::open(sync::ProfileDir(profile("out")).storeFile());
+        Statement held = outsider.prepare("SELECT count(*) FROM warning");
+        held.step();
+        EXPECT_EQ(held.integer(0), 0);
+    }
+    EXPECT_EQ(runIn("out", {"warning", "ack", id}).code, 1);
+
+    // The unit acknowledges; once.
+    const json acked = jsonIn("field", {"warning", "ack", id});
+    EXPECT_TRUE(acked["acknowledged_at"].is_string());
+    const ClientRun twice = runIn("field", {"warning", "ack", id});
+    EXPECT_EQ(twice.code, 1);
+    EXPECT_NE(twice.err.find("invalid_transition"), std::string::npos) << twice.err;
+    EXPECT_EQ(jsonIn("field", {"sync"})["applied"], 1);
+    EXPECT_TRUE(jsonIn("field", {"warnings", "--open"}).empty());
+
+    // The supervisor sees the acknowledgment.
+    jsonIn("sup", {"sync"});
+    const json seen = jsonIn("sup", {"warnings"});
+    ASSERT_EQ(seen.size(), 1u);
+    EXPECT_TRUE(seen[0]["acknowledged_at"].is_string()) << seen.dump();
+    EXPECT_EQ(seen[0]["number"], number);
+
+    // A colleague's device, offline since, acknowledges too: the server refuses the second.
+    EXPECT_TRUE(jsonIn("field2", {"warning", "ack", id})["acknowledged_at"].is_string());
+    EXPECT_EQ(jsonIn("field2", {"sync"})["rejected"], 1);
+    const json inbox = jsonIn("field2", {"inbox"});
+    ASSERT_EQ(inbox.size(), 1u);
+    EXPECT_EQ(inbox[0]["record_id"], id);
+    EXPECT_EQ(inbox[0]["code"], "invalid_transition");
 }
 
 }  // namespace

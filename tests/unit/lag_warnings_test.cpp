@@ -114,5 +114,19 @@ TEST(LagWarnings, TheProjectLevelIsTheHighestFinding) {
     EXPECT_EQ(letterName(1), "首次超前提醒函");
 }
 
+TEST(LagWarnings, TheReasonIsWrittenInChineseFromTheFinding) {
+    LagFinding overdue{2, LagReason::milestone_overdue, "m1", std::nullopt, 12};
+    EXPECT_EQ(lagReasonText(overdue, "2022年5月开工"), "里程碑“2022年5月开工”已逾期12天");
+    LagFinding missing{2, LagReason::report_missing, std::nullopt, "2022-06", 3};
+    EXPECT_EQ(lagReasonText(missing), "2022年6月进展情况未按时报送，已逾期3天");
+    for (LagReason r :
+         {LagReason::milestone_due_soon, LagReason::milestone_overdue, LagReason::report_missing,
+          LagReason::milestone_long_overdue, LagReason::reports_missing_repeatedly}) {
+        EXPECT_EQ(parseLagReason(toString(r)), r);
+    }
+    EXPECT_FALSE(parseLagReason("late"));
+    EXPECT_EQ(letterNumber(2022, 12), "吉发改督〔2022〕12号");
+}
+
 }  // namespace
 }  // namespace duban

@@ -1,0 +1,158 @@
+#pragma once
+// Warning letters (督办函) in the app: the letters to the user's unit (a supervisor: all on the
+// device), newest first, a page at a time, each with whether the user may acknowledge it (core
+// permissions); and the supervisor's proposals — lag findings no letter answers yet — to issue.
+#include <QtQml/qqmlregistration.h>
+#include <QAbstractListModel>
+#include <QPointer>
+#include <QVariantMap>
+
+#include <vector>
+
+#include "core/store/warnings.h"
+#include "qml/app/services.h"
+
+namespace duban::app {
+
+// Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).
+class WarningsModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(
+        duban::app::Services* services READ services WRITE setServices NOTIFY servicesChanged FINAL)
+    // Only letters not acknowledged yet (the banner's "待签收").
+    Q_PROPERTY(bool openOnly READ openOnly WRITE setOpenOnly NOTIFY filterChanged FINAL)
+    // One project's letters; "" for all.
+    Q_PROPERTY(QString projectId READ projectId WRITE setProjectId NOTIFY filterChanged FINAL)
+    // One letter (the letter's page); "" for all.
+    Q_PROPERTY(QString warningId READ warningId WRITE setWarningId NOTIFY filterChanged FINAL)
+    Q_PROPERTY(int totalCount READ totalCount NOTIFY countsChanged FINAL)
+    Q_PROPERTY(int count READ count NOTIFY countsChanged FINAL)
+    // How many letters wait for the user's acknowledgment (what the banner shows).
+    Q_PROPERTY(int toAcknowledge READ toAcknowledge NOTIFY countsChanged FINAL)
+    Q_PROPERTY(QString message READ message NOTIFY countsChanged FINAL)
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        NumberRole,
+        LevelRole,
+        LetterRole,
+        ProjectRole,
+        MilestoneRole,
+        MilestoneDueRole,
+        ReasonRole,
+        CorrectByRole,
+        IssuedAtRole,
+        AcknowledgedAtRole,
+        CanAcknowledgeRole,
+    };
+    Q_ENUM(Role)
+
+    explicit WarningsModel(QObject* parent = nullptr);
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+    [[nodiscard]] bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    [[nodiscard]] Services* services() const { return m_services; }
+    void setServices(Services* services);
+    [[nodiscard]] bool openOnly() const { return m_openOnly; }
+    void setOpenOnly(bool openOnly);
+    [[nodiscard]] QString projectId() const { return m_projectId; }
+    void setProjectId(const QString& projectId);
+    [[nodiscard]] QString warningId() const { return m_warningId; }
+    void setWarningId(const QString& warningId);
+    [[nodiscard]] int totalCount() const { return m_total; }
+    [[nodiscard]] int count() const { return rowCount(); }
+    [[nodiscard]] int toAcknowledge() const { return m_toAcknowledge; }
+    [[nodiscard]] QString message() const { return m_message; }
+
+    // The letter's facts by id, from the rows shown (an empty map when not shown).
+    Q_INVOKABLE QVariantMap letter(const QString& warningId) const;
+    // 签收: checked by the core rules on the store's thread; a refusal says why in `message`.
+    Q_INVOKABLE void acknowledge(const QString& warningId);
+
+signals:
+    void servicesChanged();
+    void filterChanged();
+    void countsChanged();
+    void acknowledged(const QString& warningId);
+
+private:
+    static constexpr int kPageSize = 50;
+    struct Row {
+        WarningRow warning;
+        bool canAcknowledge = false;
+    };
+    void reload();
+    [[nodiscard]] WarningFilter filter() const;
+    [[nodiscard]] QVariant value(const Row& row, int role) const;
+    static std::vector<Row> withPermissions(const LocalStore& store, const Actor& actor,
+                                            std::vector<WarningRow> rows);
+
+    QPointer<Services> m_services;
+    std::vector<Row> m_rows;
+    bool m_openOnly = false;
+    QString m_projectId;
+    QString m_warningId;
+    int m_total = 0;
+    int m_toAcknowledge = 0;
+    bool m_loading = false;
+    QString m_message;
+    quint64 m_generation = 0;
+};
+
+// A supervisor's proposals: each project's lag findings without a letter, highest level first,
+// and issuing one with its deadline to correct.
+class WarningProposalsModel : public QAbstractListModel {
+    Q_OBJECT
+    QML_ELEMENT
+    Q_PROPERTY(
+        duban::app::Services* services READ services WRITE setServices NOTIFY servicesChanged FINAL)
+    Q_PROPERTY(int count READ count NOTIFY changed FINAL)
+    Q_PROPERTY(QString message READ message NOTIFY changed FINAL)
+    // A deadline to offer: two weeks from today (YYYY-MM-DD).
+    Q_PROPERTY(QString suggestedDeadline READ suggestedDeadline NOTIFY changed FINAL)
+
+public:
+    enum Role {
+        ProjectRole = Qt::UserRole + 1,
+        ProjectCodeRole,
+        LevelRole,
+        LetterRole,
+        ReasonRole,
+    };
+    Q_ENUM(Role)
+
+    explicit WarningProposalsModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
+
+    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
+    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
+    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
+
+    [[nodiscard]] Services* services() const { return m_services; }
+    void setServices(Services* services);
+    [[nodiscard]] int count() const { return rowCount(); }
+    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] QString suggestedDeadline() const;
+
+    // 签发: the letter for the finding in `row`, to be corrected by `correctBy` (YYYY-MM-DD).
+    Q_INVOKABLE void issue(int row, const QString& correctBy);
+
+signals:
+    void servicesChanged();
+    void changed();
+    void issued();
+
+private:
+    void reload();
+
+    QPointer<Services> m_services;
+    std::vector<WarningProposal> m_rows;
+    QString m_message;
+};
+
+}  // namespace duban::app
