@@ -73,12 +73,13 @@ public:
     }
 
     void header(const Period& period) {
-        const std::string through = period.month == 1
-                                        ? "1月完成投资（万元）"
-                                        : "1—" + std::to_string(period.month) + "月完成投资（万元）";
-        const std::string names[kColumns] = {
-            "序号",     "项目名称", "建设起止年限", "建设阶段", "总投资（万元）",
-            "年度计划投资（万元）", through, "完成率", "形象进度", "存在问题", "责任单位"};
+        const std::string through =
+            period.month == 1 ? "1月完成投资（万元）"
+                              : "1—" + std::to_string(period.month) + "月完成投资（万元）";
+        const std::string names[kColumns] = {"序号",     "项目名称",       "建设起止年限",
+                                             "建设阶段", "总投资（万元）", "年度计划投资（万元）",
+                                             through,    "完成率",         "形象进度",
+                                             "存在问题", "责任单位"};
         const double widths[kColumns] = {6, 36, 12, 8, 14, 14, 14, 9, 40, 30, 20};
         for (lxw_col_t c = 0; c < kColumns; ++c) {
             worksheet_set_column(m_sheet, c, c, widths[c], nullptr);
@@ -143,8 +144,7 @@ private:
 }  // namespace
 
 std::string chineseNumber(int n) {
-    static const char* const kDigits[] = {"",   "一", "二", "三", "四",
-                                          "五", "六", "七", "八", "九"};
+    static const char* const kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
     if (n <= 0 || n >= 100)
         return std::to_string(n);
     const int tens = n / 10;
