@@ -19,7 +19,7 @@ Page {
         objectName: "board"
         services: Services
         kind: kindBox.currentIndex === 1 ? "work_task" : "investment_project"
-        grouping: ["category", "unit", "township"][groupingBox.currentIndex]
+        grouping: ["category", "unit", "township"][Math.max(groupingBox.currentIndex, 0)]
         listCode: listBox.value
     }
 

@@ -27,9 +27,9 @@ Page {
         objectName: "projects"
         store: Services.store
         searchText: search.text
-        minWarningLevel: warningFilter.currentIndex
+        minWarningLevel: Math.max(warningFilter.currentIndex, 0)
         myUnitId: mine.checked ? Services.unitId : ""
-        sort: sortBox.currentIndex
+        sort: Math.max(sortBox.currentIndex, 0)  // -1 while the menu is being built
         category: categoryBox.value
         listCode: listBox.value
         unitId: unitBox.value
