@@ -330,16 +330,18 @@ void FaultProxy::serve(Connection& c) {
                 size = static_cast<std::size_t>(fault.bytes - forwarded[side]);
                 fireNow = true;
             }
-            if (!sendAll(to, buffer, size)) {
-                closeBoth(true);
-                return;
-            }
-            forwarded[side] += static_cast<std::int64_t>(size);
+            // Counted before sending, so a peer that has read a byte always finds it counted
+            // (counting after raced a test reading the counters as soon as its echo arrived).
             {
                 const std::lock_guard lock(m_mutex);
                 (side == 0 ? m_counters.bytesToServer : m_counters.bytesToClient) +=
                     static_cast<std::int64_t>(size);
             }
+            if (!sendAll(to, buffer, size)) {
+                closeBoth(true);
+                return;
+            }
+            forwarded[side] += static_cast<std::int64_t>(size);
             if (fireNow) {
                 fire();
                 return;
