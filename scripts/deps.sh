@@ -7,8 +7,8 @@ DUBAN_PACKAGES=(
   build-essential cmake ninja-build pkg-config git ca-certificates curl clang-format python3
   libsqlite3-dev sqlite3 libssl-dev nlohmann-json3-dev
   libturbojpeg0-dev libexiv2-dev libxlsxwriter-dev
-  # Reading exports back in tests: python3-openpyxl (xlsx).
-  python3-openpyxl
+  # Reading exports back in tests: python3-openpyxl (xlsx), poppler-utils (PDF text and images).
+  python3-openpyxl poppler-utils
   libcpp-httplib-dev libcurl4-openssl-dev
   libgtest-dev libgmock-dev
   # The Qt Quick app (Qt 6.4), its tests offscreen, Chinese fonts, and Xvfb for screenshots.
@@ -17,7 +17,7 @@ DUBAN_PACKAGES=(
   qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtquick-window
   qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qttest
   qml6-module-qtpositioning qml6-module-qtmultimedia
-  libgl-dev libgl1-mesa-dri fonts-noto-cjk xvfb xauth libjpeg-turbo-progs
+  libgl-dev libgl1-mesa-dri fonts-noto-cjk fonts-arphic-uming xvfb xauth libjpeg-turbo-progs
 )
 
 missing=()

@@ -105,62 +105,67 @@
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="100" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="83" />
+        <source>导出 PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="106" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="101" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="107" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="114" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="120" />
         <source>%1 · 共 %2 个 · 按时报送 %3 · 逾期报送 %4 · 被退回 %5 · 未报送 %6 · 逾期节点 %7</source>
         <translation>%1 · %2 in all · on time %3 · late %4 · returned %5 · missing %6 · overdue milestones %7</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="127" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="133" />
         <source>1—本月完成投资 %1 万元，年度计划 %2 万元，完成率 %3</source>
         <translation>Completed January to this month %1 (10k yuan), annual plan %2, rate %3</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="142" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="148" />
         <source>按类别完成率</source>
         <translation>Completion by category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="148" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="154" />
         <source>按责任单位完成率</source>
         <translation>Completion by responsible unit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="234" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="240" />
         <source>完成 %1 / 计划 %2 万元 · 完成率 %3</source>
         <translation>Completed %1 / plan %2 (10k yuan) · rate %3</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="240" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="246" />
         <source>形象进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="249" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="255" />
         <source>存在问题：%1</source>
         <translation>Problems: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="259" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="265" />
         <source>逾期节点 %1 个 · </source>
         <translation>%1 overdue milestones · </translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="260" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="266" />
         <source>下一节点：%1</source>
         <translation>Next milestone: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="272" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="278" />
         <source>这个月没有要调度的项目</source>
         <translation>No projects to dispatch this month</translation>
     </message>
@@ -379,42 +384,42 @@
         <translation>All townships</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="60" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="61" />
         <source>%1 个 · 按时 %2 · 逾期 %3 · 退回 %4 · 未报送 %5</source>
         <translation>%1 · on time %2 · late %3 · returned %4 · missing %5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="71" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="72" />
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="73" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="74" />
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="75" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="76" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="77" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="78" />
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="79" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="80" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="266" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="267" />
         <source>月份格式应为 2022-06，日期格式应为 2022-06-30</source>
         <translation>Write the month as 2022-06 and the date as 2022-06-30</translation>
     </message>
     <message>
-        <location filename="../../qml/app/warnings_model.cpp" line="45" />
+        <location filename="../../qml/app/warnings_model.cpp" line="49" />
         <source>文号待同步后生成</source>
         <translation>Number assigned on sync</translation>
     </message>
@@ -457,28 +462,29 @@
     </message>
     <message>
         <location filename="../../qml/Main.qml" line="76" />
-        <location filename="../../qml/Main.qml" line="103" />
+        <location filename="../../qml/Main.qml" line="104" />
         <source>月调度</source>
         <translation>Monthly dispatch</translation>
     </message>
     <message>
         <location filename="../../qml/Main.qml" line="81" />
-        <location filename="../../qml/Main.qml" line="109" />
+        <location filename="../../qml/Main.qml" line="110" />
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="85" />
+        <location filename="../../qml/Main.qml" line="86" />
+        <location filename="../../qml/Main.qml" line="116" />
         <source>督办函</source>
         <translation>Warning letters</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="95" />
+        <location filename="../../qml/Main.qml" line="96" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="113" />
+        <location filename="../../qml/Main.qml" line="120" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
@@ -1599,6 +1605,16 @@
         <source>签收</source>
         <translation>Acknowledge</translation>
     </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="73" />
+        <source>导出函件 PDF</source>
+        <translation>Export letter PDF</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/WarningPage.qml" line="79" />
+        <source>已导出：%1</source>
+        <translation>Exported: %1</translation>
+    </message>
 </context>
 <context>
     <name>WarningProposalsPage</name>
@@ -1626,6 +1642,14 @@
         <location filename="../../qml/pages/WarningProposalsPage.qml" line="99" />
         <source>整改期限</source>
         <translation>Correct by</translation>
+    </message>
+</context>
+<context>
+    <name>WarningsModel</name>
+    <message>
+        <location filename="../../qml/app/warnings_model.cpp" line="269" />
+        <source>这份督办函不在本设备上。</source>
+        <translation>This letter is not on this device.</translation>
     </message>
 </context>
 <context>

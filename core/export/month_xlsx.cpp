@@ -13,14 +13,6 @@ double wan(std::int64_t yuan) {
     return static_cast<double>(yuan) / 10'000.0;
 }
 
-std::string yearsOf(const DispatchRow& row) {
-    if (row.startYear && row.endYear && *row.startYear != *row.endYear)
-        return std::to_string(*row.startYear) + "—" + std::to_string(*row.endYear);
-    if (row.startYear || row.endYear)
-        return std::to_string(row.startYear ? *row.startYear : *row.endYear);
-    return {};
-}
-
 struct WorkbookCloser {
     void operator()(lxw_workbook* book) const {
         if (book)
@@ -73,13 +65,7 @@ public:
     }
 
     void header(const Period& period) {
-        const std::string through =
-            period.month == 1 ? "1月完成投资（万元）"
-                              : "1—" + std::to_string(period.month) + "月完成投资（万元）";
-        const std::string names[kColumns] = {"序号",     "项目名称",       "建设起止年限",
-                                             "建设阶段", "总投资（万元）", "年度计划投资（万元）",
-                                             through,    "完成率",         "形象进度",
-                                             "存在问题", "责任单位"};
+        const std::vector<std::string> names = monthColumns(period);
         const double widths[kColumns] = {6, 36, 12, 8, 14, 14, 14, 9, 40, 30, 20};
         for (lxw_col_t c = 0; c < kColumns; ++c) {
             worksheet_set_column(m_sheet, c, c, widths[c], nullptr);
@@ -103,7 +89,7 @@ public:
     void project(int number, const DispatchRow& row) {
         worksheet_write_number(m_sheet, m_row, 0, number, m_text);
         worksheet_write_string(m_sheet, m_row, 1, row.name.c_str(), m_text);
-        worksheet_write_string(m_sheet, m_row, 2, yearsOf(row).c_str(), m_text);
+        worksheet_write_string(m_sheet, m_row, 2, yearsCell(row).c_str(), m_text);
         worksheet_write_string(m_sheet, m_row, 3, row.stage.c_str(), m_text);
         money(4, row.totalInvestment);
         money(5, row.planInvestment);
@@ -143,21 +129,6 @@ private:
 
 }  // namespace
 
-std::string chineseNumber(int n) {
-    static const char* const kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
-    if (n <= 0 || n >= 100)
-        return std::to_string(n);
-    const int tens = n / 10;
-    const int ones = n % 10;
-    std::string out;
-    if (tens > 1)
-        out += kDigits[tens];
-    if (tens > 0)
-        out += "十";
-    out += kDigits[ones];
-    return out;
-}
-
 Status writeMonthXlsx(const DispatchMonth& month, const std::string& title,
                       const std::filesystem::path& file) {
     std::unique_ptr<lxw_workbook, WorkbookCloser> book(workbook_new(file.string().c_str()));
@@ -167,15 +138,13 @@ Status writeMonthXlsx(const DispatchMonth& month, const std::string& title,
     Sheet sheet(book.get(), worksheet);
     sheet.title(title);
     sheet.header(month.period);
-    sheet.totals("合计（" + std::to_string(month.rows.size()) + "个）", grandTotal(month));
-    int section = 0;
-    for (const DispatchGroup& group : groupDispatch(month, DispatchGrouping::category)) {
-        sheet.totals(chineseNumber(++section) + "、" + group.label + "（" +
-                         std::to_string(group.rows.size()) + "个）",
-                     group.totals);
+    const MonthTable table = monthTable(month);
+    sheet.totals(table.totalLabel, table.total);
+    for (const MonthTableSection& section : table.sections) {
+        sheet.totals(section.label, section.totals);
         int number = 0;
-        for (const std::size_t i : group.rows)
-            sheet.project(++number, month.rows[i]);
+        for (const DispatchRow* row : section.rows)
+            sheet.project(++number, *row);
     }
     const lxw_error closed = workbook_close(book.release());
     if (closed != LXW_NO_ERROR) {

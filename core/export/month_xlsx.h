@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/export/month_table.h"
 #include "core/store/dispatch_month.h"
 #include "core/util/result.h"
 
@@ -14,8 +15,5 @@ namespace duban {
 // `title`: the sheet's heading, e.g. "2022年吉首市重点产业项目6月调度表".
 [[nodiscard]] Status writeMonthXlsx(const DispatchMonth& month, const std::string& title,
                                     const std::filesystem::path& file);
-
-// "一", "二", … "九十九": how a government table numbers its sections.
-[[nodiscard]] std::string chineseNumber(int n);
 
 }  // namespace duban

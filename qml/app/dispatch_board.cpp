@@ -8,6 +8,7 @@
 #include "core/domain/money.h"
 #include "core/export/month_xlsx.h"
 #include "qml/app/format.h"
+#include "qml/app/month_pdf.h"
 
 namespace duban::app {
 namespace {
@@ -306,6 +307,14 @@ ProjectFilter DispatchBoard::filter() const {
 }
 
 void DispatchBoard::exportXlsx() {
+    exportMonth(false);
+}
+
+void DispatchBoard::exportPdf() {
+    exportMonth(true);
+}
+
+void DispatchBoard::exportMonth(bool pdf) {
     const auto period = parsePeriod(m_period.toStdString());
     const auto today =
         m_today.isEmpty() ? std::optional(beijingToday()) : parseDate(m_today.toStdString());
@@ -313,27 +322,22 @@ void DispatchBoard::exportXlsx() {
         return;
     const std::filesystem::path folder =
         std::filesystem::path(m_services->dataFolder().toStdString()) / "exports";
+    // The month is read on the store's thread; the PDF is laid out there too (QTextDocument and
+    // QPdfWriter are not tied to the GUI thread), so the board never waits for either.
     m_services->store()->run(
         this,
-        [period = *period, today = *today, filter = filter(), folder](LocalStore& store) {
+        [period = *period, today = *today, filter = filter(), folder, pdf](LocalStore& store) {
             std::pair<QString, QString> done;  // file, problem
             try {
                 const DispatchMonth month =
                     loadDispatchMonth(store.database(), period, today, filter);
-                // "2022年2022年吉首市重点产业项目表" would repeat the year: the list's own name.
-                std::string list = "吉首市重点项目";
-                if (filter.listCode) {
-                    Statement s = store.database().prepare("SELECT name FROM list WHERE code = ?");
-                    s.bindAll(*filter.listCode);
-                    if (s.step())
-                        list = s.text(0);
-                }
-                const std::string title = list + "（" + std::to_string(period.year) + "年" +
-                                          std::to_string(period.month) + "月调度）";
+                const std::string title = monthTitle(store.database(), period, filter);
+                const auto file =
+                    folder / ("月调度-" + period.toString() + (pdf ? ".pdf" : ".xlsx"));
                 std::error_code ignored;
                 std::filesystem::create_directories(folder, ignored);
-                const auto file = folder / ("月调度-" + period.toString() + ".xlsx");
-                const Status written = writeMonthXlsx(month, title, file);
+                const Status written =
+                    pdf ? writeMonthPdf(month, title, file) : writeMonthXlsx(month, title, file);
                 done = written ? std::pair(text(file.string()), QString())
                                : std::pair(QString(), text(written.error().message));
             } catch (const DatabaseError& e) {

@@ -99,6 +99,8 @@ public:
     Q_INVOKABLE void nextMonth();
     // Writes the month as the notice's table (.xlsx) into <data folder>/exports/.
     Q_INVOKABLE void exportXlsx();
+    // The same table as a PDF, with the charts (A4 landscape).
+    Q_INVOKABLE void exportPdf();
 
 signals:
     void servicesChanged();
@@ -117,6 +119,7 @@ private:
     void reload();
     void show(Loaded month);
     [[nodiscard]] ProjectFilter filter() const;
+    void exportMonth(bool pdf);
 
     QPointer<Services> m_services;
     QString m_period;

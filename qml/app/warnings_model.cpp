@@ -2,10 +2,14 @@
 
 #include <QCoreApplication>
 
+#include <filesystem>
+
 #include "core/domain/dates.h"
+#include "core/store/letter_facts.h"
 #include "core/util/clock.h"
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
+#include "qml/app/letter_pdf.h"
 
 namespace duban::app {
 namespace {
@@ -246,6 +250,39 @@ void WarningsModel::acknowledge(const QString& warningId) {
                     m_services->sync()->noteLocalChange();
                 emit acknowledged(warningId);
             }
+            emit countsChanged();
+        });
+}
+
+void WarningsModel::exportPdf(const QString& warningId) {
+    if (!m_services || !m_services->store())
+        return;
+    const std::filesystem::path folder =
+        std::filesystem::path(m_services->dataFolder().toStdString()) / "exports";
+    m_services->store()->run(
+        this,
+        [id = warningId.toStdString(), folder](LocalStore& store) {
+            std::pair<QString, QString> done;  // file, problem
+            try {
+                const auto facts = loadLetterFacts(store.database(), id);
+                if (!facts) {
+                    done.second =
+                        QCoreApplication::translate("WarningsModel", "这份督办函不在本设备上。");
+                    return done;
+                }
+                const auto file = folder / letterFileName(facts->warning);
+                const Status written = writeLetterPdf(*facts, file);
+                done = written ? std::pair(text(file.string()), QString())
+                               : std::pair(QString(), errorText(written.error()));
+            } catch (const DatabaseError& e) {
+                done.second = QString::fromUtf8(e.what());
+            }
+            return done;
+        },
+        [this](const std::pair<QString, QString>& done) {
+            m_exported = done.first;
+            m_message = done.second;
+            emit exportedChanged();
             emit countsChanged();
         });
 }

@@ -31,6 +31,7 @@ class WarningsModel : public QAbstractListModel {
     // How many letters wait for the user's acknowledgment (what the banner shows).
     Q_PROPERTY(int toAcknowledge READ toAcknowledge NOTIFY countsChanged FINAL)
     Q_PROPERTY(QString message READ message NOTIFY countsChanged FINAL)
+    Q_PROPERTY(QString exported READ exported NOTIFY exportedChanged FINAL)
 
 public:
     enum Role {
@@ -74,12 +75,17 @@ public:
     Q_INVOKABLE QVariantMap letter(const QString& warningId) const;
     // 签收: checked by the core rules on the store's thread; a refusal says why in `message`.
     Q_INVOKABLE void acknowledge(const QString& warningId);
+    // The letter as a PDF from the template, into <data folder>/exports/; the file in
+    // `exported`, or why not in `message`.
+    Q_INVOKABLE void exportPdf(const QString& warningId);
+    [[nodiscard]] QString exported() const { return m_exported; }
 
 signals:
     void servicesChanged();
     void filterChanged();
     void countsChanged();
     void acknowledged(const QString& warningId);
+    void exportedChanged();
 
 private:
     static constexpr int kPageSize = 50;
@@ -102,6 +108,7 @@ private:
     int m_toAcknowledge = 0;
     bool m_loading = false;
     QString m_message;
+    QString m_exported;
     quint64 m_generation = 0;
 };
 

@@ -79,6 +79,12 @@ Page {
                 enabled: !board.loading && board.periodError === ""
                 onClicked: board.exportXlsx()
             }
+            Button {
+                text: qsTr("导出 PDF")
+                flat: true
+                enabled: !board.loading && board.periodError === ""
+                onClicked: board.exportPdf()
+            }
         }
     }
 

@@ -68,6 +68,18 @@ Page {
                         highlighted: true
                         onClicked: letters.acknowledge(page.warningId)
                     }
+                    Button {
+                        objectName: "exportPdf"
+                        text: qsTr("导出函件 PDF")
+                        flat: true
+                        onClicked: letters.exportPdf(page.warningId)
+                    }
+                    Label {
+                        visible: letters.exported !== ""
+                        text: qsTr("已导出：%1").arg(letters.exported)
+                        wrapMode: Text.WrapAnywhere
+                        Layout.fillWidth: true
+                    }
                     Label {
                         visible: letters.message !== ""
                         text: letters.message

@@ -70,6 +70,11 @@ TestCase {
         compare(board.exportError, "")
         verify(board.exported.endsWith("/exports/月调度-2022-06.xlsx"), board.exported)
         verify(Harness.fileExists("file://" + board.exported))
+        board.exportPdf()
+        tryVerify(() => board.exported.endsWith(".pdf") || board.exportError !== "", 20000)
+        compare(board.exportError, "")
+        verify(board.exported.endsWith("/exports/月调度-2022-06.pdf"), board.exported)
+        verify(Harness.fileExists("file://" + board.exported))
 
         board.previousMonth()
         compare(board.period, "2022-05")

@@ -56,6 +56,18 @@ TestCase {
         compare(Harness.queuedFor(ownId), 1)
     }
 
+    function test_a_letter_exports_as_a_pdf_named_by_its_number() {
+        const letters = createTemporaryObject(lettersComponent, this, { warningId: ownId })
+        tryVerify(() => letters.count === 1, 5000)
+        letters.exportPdf(ownId)
+        tryVerify(() => letters.exported !== "" || letters.message !== "", 20000)
+        compare(letters.message, "")
+        verify(letters.exported.endsWith("/exports/督办函-吉发改督〔2022〕1号.pdf"), letters.exported)
+        verify(Harness.fileExists("file://" + letters.exported))
+        letters.exportPdf("no-such-letter")
+        tryVerify(() => letters.message !== "", 5000)
+    }
+
     function test_nothing_to_acknowledge_for_another_units_project() {
         const letters = createTemporaryObject(lettersComponent, this,
                                               { projectId: Harness.projectIdNotOfMyUnit() })

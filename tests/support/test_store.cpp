@@ -51,4 +51,30 @@ std::string projectIdByCode(const LocalStore& store, const std::string& code) {
     return s.text(0);
 }
 
+Actor reporterOf(const LocalStore& store, const std::string& projectId) {
+    Statement s = store.database().prepare(
+        "SELECT unit_id FROM project_unit WHERE project_id = ? AND role IN "
+        "('lead','responsible') ORDER BY role = 'responsible', ord LIMIT 1");
+    s.bindAll(projectId);
+    if (!s.step())
+        throw std::runtime_error("no responsible unit for " + projectId);
+    return Actor{"field-" + s.text(0), Role::field, s.text(0), {}};
+}
+
+std::string fileReport(LocalStore& store, ManualClock& clock, std::int64_t atMs,
+                       ProgressReport report, bool submit) {
+    clock.set(atMs);
+    const Actor author = reporterOf(store, report.projectId);
+    const auto saved = store.saveReport(author, std::move(report));
+    if (!saved)
+        throw std::runtime_error(saved.error().message);
+    if (submit) {
+        const Status submitted =
+            store.transition(author, Entity::progress_report, saved->id, Transition::submit);
+        if (!submitted)
+            throw std::runtime_error(submitted.error().message);
+    }
+    return saved->id;
+}
+
 }  // namespace duban::test

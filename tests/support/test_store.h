@@ -35,4 +35,12 @@ std::unique_ptr<LocalStore> openSeededStore(const std::filesystem::path& file, c
 std::string unitIdByName(const LocalStore& store, const std::string& name);
 std::string projectIdByCode(const LocalStore& store, const std::string& code);
 
+// A field officer of the project's lead (else first responsible) unit: who files its reports.
+Actor reporterOf(const LocalStore& store, const std::string& projectId);
+
+// Files `report` as reporterOf(its project) at `atMs` on `clock`: saved, then submitted unless
+// `submit` is false. Returns its id; throws if the store refuses.
+std::string fileReport(LocalStore& store, ManualClock& clock, std::int64_t atMs,
+                       ProgressReport report, bool submit = true);
+
 }  // namespace duban::test

@@ -1,0 +1,6 @@
+# The app layer's C++ beyond QML (label qml: needs Qt, runs offscreen).
+# The PDFs of the month and of a warning letter, read back as text with pdftotext (poppler-utils).
+add_executable(duban_pdf_test app/pdf_test.cpp)
+target_link_libraries(duban_pdf_test PRIVATE duban_qml duban_test_support GTest::gtest)
+gtest_discover_tests(duban_pdf_test PROPERTIES LABELS qml DISCOVERY_TIMEOUT 60
+  ENVIRONMENT "QT_QPA_PLATFORM=offscreen;XDG_RUNTIME_DIR=${CMAKE_CURRENT_BINARY_DIR}/runtime")
