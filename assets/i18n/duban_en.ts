@@ -105,62 +105,77 @@
         <translation>Export Excel</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="100" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="101" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="101" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="102" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="114" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="115" />
         <source>%1 · 共 %2 个 · 按时报送 %3 · 逾期报送 %4 · 被退回 %5 · 未报送 %6 · 逾期节点 %7</source>
         <translation>%1 · %2 in all · on time %3 · late %4 · returned %5 · missing %6 · overdue milestones %7</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="127" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="136" />
         <source>1—本月完成投资 %1 万元，年度计划 %2 万元，完成率 %3</source>
         <translation>Completed January to this month %1 (10k yuan), annual plan %2, rate %3</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="142" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="151" />
         <source>按类别完成率</source>
         <translation>Completion by category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="148" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="157" />
         <source>按责任单位完成率</source>
         <translation>Completion by responsible unit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="234" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="259" />
         <source>完成 %1 / 计划 %2 万元 · 完成率 %3</source>
         <translation>Completed %1 / plan %2 (10k yuan) · rate %3</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="240" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="267" />
+        <source>本期目标：%1</source>
+        <translation>This period's target: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="284" />
+        <source>全年目标：%1</source>
+        <translation>Target for the year: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="292" />
+        <source>已报进度：%1</source>
+        <translation>Reported progress: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="303" />
         <source>形象进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="249" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="312" />
         <source>存在问题：%1</source>
         <translation>Problems: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="259" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="322" />
         <source>逾期节点 %1 个 · </source>
         <translation>%1 overdue milestones · </translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="260" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="323" />
         <source>下一节点：%1</source>
         <translation>Next milestone: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="272" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="335" />
         <source>这个月没有要调度的项目</source>
         <translation>No projects to dispatch this month</translation>
     </message>
@@ -379,37 +394,98 @@
         <translation>All townships</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="60" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="36" />
+        <source>目标：已完成 %1 · 进行中 %2 · 滞后 %3 · 未开始 %4 · 无目标 %5</source>
+        <translation>Targets: achieved %1 · on track %2 · behind %3 · not started %4 · no target %5</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="81" />
         <source>%1 个 · 按时 %2 · 逾期 %3 · 退回 %4 · 未报送 %5</source>
         <translation>%1 · on time %2 · late %3 · returned %4 · missing %5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="71" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="92" />
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="73" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="94" />
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="75" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="96" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="77" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="98" />
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="79" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="100" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="266" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="108" />
+        <source>已完成</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="110" />
+        <source>进行中</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="112" />
+        <source>滞后</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="114" />
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="116" />
+        <source>无目标</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="131" />
+        <source>目标值 %1</source>
+        <translation>Target %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="132" />
+        <source>%1 到期</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="135" />
+        <source>本期共 %1 项</source>
+        <translation>%1 targets this period</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="141" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="267" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="145" />
+        <source>（目标值 %1）</source>
+        <translation> (target %1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="150" />
+        <source>未报进度</source>
+        <translation>No progress reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="373" />
         <source>月份格式应为 2022-06，日期格式应为 2022-06-30</source>
         <translation>Write the month as 2022-06 and the date as 2022-06-30</translation>
     </message>
@@ -457,28 +533,29 @@
     </message>
     <message>
         <location filename="../../qml/Main.qml" line="76" />
-        <location filename="../../qml/Main.qml" line="103" />
+        <location filename="../../qml/Main.qml" line="104" />
         <source>月调度</source>
         <translation>Monthly dispatch</translation>
     </message>
     <message>
         <location filename="../../qml/Main.qml" line="81" />
-        <location filename="../../qml/Main.qml" line="109" />
+        <location filename="../../qml/Main.qml" line="110" />
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="85" />
+        <location filename="../../qml/Main.qml" line="86" />
+        <location filename="../../qml/Main.qml" line="116" />
         <source>督办函</source>
         <translation>Warning letters</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="95" />
+        <location filename="../../qml/Main.qml" line="96" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="113" />
+        <location filename="../../qml/Main.qml" line="120" />
         <source>设置</source>
         <translation>Settings</translation>
     </message>
