@@ -110,62 +110,77 @@
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="106" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="107" />
         <source>导出失败：%1</source>
         <translation>Export failed: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="107" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="108" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="120" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="121" />
         <source>%1 · 共 %2 个 · 按时报送 %3 · 逾期报送 %4 · 被退回 %5 · 未报送 %6 · 逾期节点 %7</source>
         <translation>%1 · %2 in all · on time %3 · late %4 · returned %5 · missing %6 · overdue milestones %7</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="133" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="142" />
         <source>1—本月完成投资 %1 万元，年度计划 %2 万元，完成率 %3</source>
         <translation>Completed January to this month %1 (10k yuan), annual plan %2, rate %3</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="148" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="157" />
         <source>按类别完成率</source>
         <translation>Completion by category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="154" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="163" />
         <source>按责任单位完成率</source>
         <translation>Completion by responsible unit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="240" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="265" />
         <source>完成 %1 / 计划 %2 万元 · 完成率 %3</source>
         <translation>Completed %1 / plan %2 (10k yuan) · rate %3</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="246" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="273" />
+        <source>本期目标：%1</source>
+        <translation>This period's target: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="290" />
+        <source>全年目标：%1</source>
+        <translation>Target for the year: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="298" />
+        <source>已报进度：%1</source>
+        <translation>Reported progress: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/DispatchPage.qml" line="309" />
         <source>形象进度：%1</source>
         <translation>Progress: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="255" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="318" />
         <source>存在问题：%1</source>
         <translation>Problems: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="265" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="328" />
         <source>逾期节点 %1 个 · </source>
         <translation>%1 overdue milestones · </translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="266" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="329" />
         <source>下一节点：%1</source>
         <translation>Next milestone: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/DispatchPage.qml" line="278" />
+        <location filename="../../qml/pages/DispatchPage.qml" line="341" />
         <source>这个月没有要调度的项目</source>
         <translation>No projects to dispatch this month</translation>
     </message>
@@ -384,37 +399,98 @@
         <translation>All townships</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="61" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="37" />
+        <source>目标：已完成 %1 · 进行中 %2 · 滞后 %3 · 未开始 %4 · 无目标 %5</source>
+        <translation>Targets: achieved %1 · on track %2 · behind %3 · not started %4 · no target %5</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="82" />
         <source>%1 个 · 按时 %2 · 逾期 %3 · 退回 %4 · 未报送 %5</source>
         <translation>%1 · on time %2 · late %3 · returned %4 · missing %5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="72" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="93" />
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="74" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="95" />
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="76" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="97" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="78" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="99" />
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="80" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="101" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="267" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="109" />
+        <source>已完成</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="111" />
+        <source>进行中</source>
+        <translation>On track</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="113" />
+        <source>滞后</source>
+        <translation>Behind</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="115" />
+        <source>未开始</source>
+        <translation>Not started</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="117" />
+        <source>无目标</source>
+        <translation>No target</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="132" />
+        <source>目标值 %1</source>
+        <translation>Target %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="133" />
+        <source>%1 到期</source>
+        <translation>due %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="136" />
+        <source>本期共 %1 项</source>
+        <translation>%1 targets this period</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="142" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="268" />
+        <source>无</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="146" />
+        <source>（目标值 %1）</source>
+        <translation> (target %1)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="151" />
+        <source>未报进度</source>
+        <translation>No progress reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/dispatch_board.cpp" line="374" />
         <source>月份格式应为 2022-06，日期格式应为 2022-06-30</source>
         <translation>Write the month as 2022-06 and the date as 2022-06-30</translation>
     </message>
@@ -1647,7 +1723,7 @@
 <context>
     <name>WarningsModel</name>
     <message>
-        <location filename="../../qml/app/warnings_model.cpp" line="269" />
+        <location filename="../../qml/app/warnings_model.cpp" line="270" />
         <source>这份督办函不在本设备上。</source>
         <translation>This letter is not on this device.</translation>
     </message>

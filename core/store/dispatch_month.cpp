@@ -1,5 +1,6 @@
 #include "core/store/dispatch_month.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace duban {
@@ -27,7 +28,8 @@ std::vector<DispatchRow> loadProjects(const Database& db, const ProjectFilter& f
                  WHERE pu.project_id = p.id AND pu.role IN ('lead', 'responsible')
                  ORDER BY pu.role = 'responsible', pu.ord LIMIT 1),
                (SELECT u.id || char(31) || u.name FROM project_unit pu JOIN unit u ON u.id = pu.unit_id
-                 WHERE pu.project_id = p.id AND pu.role = 'located' ORDER BY pu.ord LIMIT 1)
+                 WHERE pu.project_id = p.id AND pu.role = 'located' ORDER BY pu.ord LIMIT 1),
+               p.kind
           FROM project p)sql") +
                              where.sql + order);
     const int next = where.bindTo(s);
@@ -58,9 +60,62 @@ std::vector<DispatchRow> loadProjects(const Database& db, const ProjectFilter& f
         row.unitNames = s.text(9);
         split(s.text(10), row.leadUnitId, row.leadUnitName);
         split(s.text(11), row.townshipId, row.townshipName);
+        row.kind = parseEnum<ProjectKind>(s.text(12)).value_or(ProjectKind::investment_project);
         rows.push_back(std::move(row));
     }
     return rows;
+}
+
+// The latest report on one milestone (or, with no milestone, on the project as a whole).
+struct LatestReport {
+    std::string milestoneId;  // empty: the project as a whole
+    Period period;
+    std::optional<int> percent;
+    std::string narrative;
+};
+
+struct OrderedTarget {
+    int order = 0;
+    DispatchTarget target;
+};
+
+// The task's current and year targets, the progress reported toward the current one, and its
+// status. Progress is the latest report on the target itself, or on the task as a whole since
+// the target's period began; of two from the same month, the one on the target.
+void followTarget(DispatchRow& row, std::vector<OrderedTarget>& targets,
+                  const std::vector<LatestReport>& reports, const Period& month,
+                  const Date& judgedOn) {
+    std::sort(targets.begin(), targets.end(),
+              [](const OrderedTarget& a, const OrderedTarget& b) { return a.order < b.order; });
+    std::vector<TargetPeriod> periods;
+    for (const OrderedTarget& t : targets)
+        periods.push_back(t.target.period);
+    const TargetChoice choice = chooseTargets(periods, month);
+    if (choice.year)
+        row.yearTarget = targets[*choice.year].target;
+    if (!choice.current) {
+        row.targetStatus = targetStatus(std::nullopt, judgedOn);
+        return;
+    }
+    const DispatchTarget& target = targets[*choice.current].target;
+    row.currentTarget = target;
+    row.currentTargets = choice.inPeriod;
+    const Period since = periodOf(target.period.firstDay());
+    const LatestReport* best = nullptr;
+    for (const LatestReport& r : reports) {
+        const bool onTarget = r.milestoneId == target.milestoneId;
+        if (!onTarget && !(r.milestoneId.empty() && r.period >= since))
+            continue;
+        if (!best || r.period > best->period || (r.period == best->period && onTarget))
+            best = &r;
+    }
+    if (best) {
+        row.reportedPercent = best->percent;
+        row.reportedProgress = best->narrative;
+        row.reportedPeriod = best->period.toString();
+    }
+    row.targetStatus = targetStatus(
+        TargetFact{target.period, target.due, target.achieved, row.reportedPercent}, judgedOn);
 }
 
 }  // namespace
@@ -92,20 +147,33 @@ DispatchMonth loadDispatchMonth(const Database& db, const Period& period, const 
         }
     }
 
-    // 形象进度 and 存在问题: the latest report up to the month.
+    // The latest report up to the month for each milestone a project reported on, and for the
+    // project as a whole (no milestone), oldest first: the project's last one gives 形象进度 and
+    // 存在问题; a work task's target takes its own (docs/dispatch.md).
     Statement latest = db.prepare(std::string(R"sql(
-        SELECT project_id, narrative, problems FROM (
-          SELECT project_id, narrative, problems,
-                 row_number() OVER (PARTITION BY project_id
+        SELECT project_id, milestone_id, period, percent_complete, narrative, problems FROM (
+          SELECT project_id, milestone_id, period, percent_complete, narrative, problems,
+                 submitted_at,
+                 row_number() OVER (PARTITION BY project_id, milestone_id
                                     ORDER BY period DESC, submitted_at DESC) AS k
             FROM progress_report WHERE state IN )sql") +
                                   kReported + R"sql( AND period <= ?1)
-         WHERE k = 1)sql");
+         WHERE k = 1 ORDER BY project_id, period, submitted_at)sql");
     latest.bindAll(current);
+    std::unordered_map<std::string, std::vector<LatestReport>> taskReports;
     while (latest.step()) {
-        if (DispatchRow* row = rowOf(latest.text(0))) {
-            row->progress = latest.text(1);
-            row->problems = latest.text(2);
+        DispatchRow* row = rowOf(latest.text(0));
+        if (!row)
+            continue;
+        row->progress = latest.text(4);
+        row->problems = latest.text(5);
+        if (row->kind == ProjectKind::work_task) {
+            std::optional<int> percent;
+            if (const auto p = latest.optionalInt64(3))
+                percent = static_cast<int>(*p);
+            taskReports[row->projectId].push_back({latest.text(1),
+                                                   parsePeriod(latest.text(2)).value_or(period),
+                                                   percent, latest.text(4)});
         }
     }
 
@@ -127,24 +195,45 @@ DispatchMonth loadDispatchMonth(const Database& db, const Period& period, const 
         row.completionPercent = completionRate(row.completedThroughMonth, row.planInvestment);
     }
 
-    // Milestones due in the month, overdue on `today`, and the next open one.
+    // Milestones due in the month, overdue on `today`, the next open one, and a work task's
+    // targets: every open milestone and every one due in the month's year, in one query.
+    const Date monthFirst{std::chrono::year{period.year}, std::chrono::month{period.month},
+                          std::chrono::day{1}};
     Statement milestones = db.prepare(R"sql(
-        SELECT project_id,
-               count(*) FILTER (WHERE due_date BETWEEN ?1 AND ?2),
-               count(*) FILTER (WHERE status = 'open' AND due_date < ?3),
-               (SELECT m.title || '（' || m.due_date || '）' FROM milestone m
-                 WHERE m.project_id = milestone.project_id AND m.status = 'open'
-                 ORDER BY m.due_date, m.ord LIMIT 1)
-          FROM milestone GROUP BY project_id)sql");
-    milestones.bindAll(formatDate(Date{std::chrono::year{period.year},
-                                       std::chrono::month{period.month}, std::chrono::day{1}}),
-                       formatDate(period.lastDay()), formatDate(today));
+        SELECT project_id, id, title, due_date, target_value, target_unit, status = 'achieved', ord
+          FROM milestone
+         WHERE status = 'open' OR due_date BETWEEN ?1 AND ?2
+         ORDER BY project_id, due_date, ord)sql");
+    milestones.bindAll(std::to_string(period.year) + "-01-01",
+                       std::to_string(period.year) + "-12-31");
+    std::unordered_map<std::string, std::vector<OrderedTarget>> targets;
     while (milestones.step()) {
-        if (DispatchRow* row = rowOf(milestones.text(0))) {
-            row->milestonesDueInMonth = milestones.integer(1);
-            row->milestonesOverdue = milestones.integer(2);
-            row->nextMilestone = milestones.text(3);
+        DispatchRow* row = rowOf(milestones.text(0));
+        const auto due = parseDate(milestones.text(3));
+        if (!row || !due)
+            continue;
+        const bool achieved = milestones.integer(6) != 0;
+        if (*due >= monthFirst && *due <= period.lastDay())
+            ++row->milestonesDueInMonth;
+        if (!achieved && *due < today)
+            ++row->milestonesOverdue;
+        if (!achieved && row->nextMilestone.empty())  // due date, then order
+            row->nextMilestone = milestones.text(2) + "（" + milestones.text(3) + "）";
+        if (row->kind == ProjectKind::work_task && due->year() == std::chrono::year{period.year}) {
+            DispatchTarget target{milestones.text(1),
+                                  milestones.text(2),
+                                  milestones.optionalReal(4),
+                                  milestones.text(5),
+                                  *due,
+                                  targetPeriodOf(milestones.text(2), *due),
+                                  achieved};
+            targets[row->projectId].push_back({milestones.integer(7), std::move(target)});
         }
+    }
+    const Date judgedOn = targetJudgedOn(period, today);
+    for (DispatchRow& row : month.rows) {
+        if (row.kind == ProjectKind::work_task)
+            followTarget(row, targets[row.projectId], taskReports[row.projectId], period, judgedOn);
     }
 
     // The highest warning issued this year (local dates).
@@ -188,6 +277,26 @@ DispatchTotals totalOf(const DispatchMonth& month, const std::vector<std::size_t
         t.milestonesDueInMonth += row.milestonesDueInMonth;
         t.milestonesOverdue += row.milestonesOverdue;
         t.warned += row.warningLevel > 0 ? 1 : 0;
+        if (row.kind != ProjectKind::work_task)
+            continue;
+        ++t.tasks;
+        switch (row.targetStatus) {
+            case TargetStatus::achieved:
+                ++t.targetsAchieved;
+                break;
+            case TargetStatus::on_track:
+                ++t.targetsOnTrack;
+                break;
+            case TargetStatus::behind:
+                ++t.targetsBehind;
+                break;
+            case TargetStatus::not_started:
+                ++t.targetsNotStarted;
+                break;
+            case TargetStatus::no_target:
+                ++t.targetsNone;
+                break;
+        }
     }
     t.completionPercent = completionRate(t.completedThroughMonth, t.planInvestment);
     return t;

@@ -2,7 +2,8 @@
 // The month on the supervisor's dispatch board (月调度, docs/dispatch.md), read from the store:
 // every project (or work task) with its report status for the month, investment completed this
 // year through the month against the annual plan, the latest 形象进度 and 存在问题, milestones
-// due and overdue, and the warning level issued; grouped with totals that add up. A handful of
+// due and overdue, the warning level issued, and for work tasks the target the month follows and
+// the progress reported toward it; grouped with totals that add up. A handful of
 // queries for the whole month (one per kind of fact, grouped by project), never one per row.
 #include <cstdint>
 #include <optional>
@@ -17,8 +18,21 @@
 
 namespace duban {
 
+// A work task's target (a milestone the importer made of the seed's 目标任务), as the board
+// shows it.
+struct DispatchTarget {
+    std::string milestoneId;
+    std::string title;  // "2022年第二季度：湘商回湘投资项目实际到位资金(亿元): 1.5"
+    std::optional<double> value;
+    std::string unit;  // "家", "%", … ; empty when the seed names none
+    Date due;
+    TargetPeriod period;
+    bool achieved = false;
+};
+
 struct DispatchRow {
     std::string projectId;
+    ProjectKind kind = ProjectKind::investment_project;
     std::string code;
     std::string name;
     std::string category;
@@ -42,6 +56,15 @@ struct DispatchRow {
     int milestonesOverdue = 0;  // open and past due on `today`
     std::string nextMilestone;  // the first open one: "title（due）"
     int warningLevel = 0;       // the highest issued this year, 0 when none
+
+    // Work tasks only (docs/dispatch.md, "Work tasks and their targets").
+    std::optional<DispatchTarget> currentTarget;  // 本期目标: the quarter's, else the year's
+    std::optional<DispatchTarget> yearTarget;     // 全年目标
+    int currentTargets = 0;              // targets of the current one's period (the first shown)
+    std::optional<int> reportedPercent;  // 已报进度: the latest report toward the current target
+    std::string reportedProgress;        // that report's narrative
+    std::string reportedPeriod;          // and its month, "2022-05"; empty when none
+    TargetStatus targetStatus = TargetStatus::no_target;
 };
 
 struct DispatchMonth {
@@ -71,6 +94,13 @@ struct DispatchTotals {
     int milestonesDueInMonth = 0;
     int milestonesOverdue = 0;
     int warned = 0;  // projects with a warning issued this year
+    // Work tasks by target status; they add up to `tasks`, the work tasks among `projects`.
+    int tasks = 0;
+    int targetsAchieved = 0;
+    int targetsOnTrack = 0;
+    int targetsBehind = 0;
+    int targetsNotStarted = 0;
+    int targetsNone = 0;
 };
 
 struct DispatchGroup {

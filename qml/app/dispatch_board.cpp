@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QStringList>
 
 #include <filesystem>
 
@@ -29,6 +30,19 @@ double wan(Yuan amount) {
     return static_cast<double>(amount) / 10'000.0;
 }
 
+// A work task's target counts in words; none for a board of projects.
+QString targetCountsText(const DispatchTotals& t) {
+    if (t.tasks == 0)
+        return {};
+    return QCoreApplication::translate(
+               "Duban", "目标：已完成 %1 · 进行中 %2 · 滞后 %3 · 未开始 %4 · 无目标 %5")
+        .arg(t.targetsAchieved)
+        .arg(t.targetsOnTrack)
+        .arg(t.targetsBehind)
+        .arg(t.targetsNotStarted)
+        .arg(t.targetsNone);
+}
+
 QVariantMap totalsMap(const DispatchTotals& t) {
     return {{"projects", t.projects},
             {"total", wanNumber(t.totalInvestment)},
@@ -43,7 +57,14 @@ QVariantMap totalsMap(const DispatchTotals& t) {
             {"notYetDue", t.notYetDue},
             {"due", t.milestonesDueInMonth},
             {"overdue", t.milestonesOverdue},
-            {"warned", t.warned}};
+            {"warned", t.warned},
+            {"tasks", t.tasks},
+            {"targetsAchieved", t.targetsAchieved},
+            {"targetsOnTrack", t.targetsOnTrack},
+            {"targetsBehind", t.targetsBehind},
+            {"targetsNotStarted", t.targetsNotStarted},
+            {"targetsNone", t.targetsNone},
+            {"targetCounts", targetCountsText(t)}};
 }
 
 QVariantList chartOf(const std::vector<DispatchGroup>& groups) {
@@ -80,6 +101,61 @@ QString statusText(MonthReportStatus status) {
             return QCoreApplication::translate("Duban", "未到期");
     }
     return {};
+}
+
+QString targetStatusText(TargetStatus status) {
+    switch (status) {
+        case TargetStatus::achieved:
+            return QCoreApplication::translate("Duban", "已完成");
+        case TargetStatus::on_track:
+            return QCoreApplication::translate("Duban", "进行中");
+        case TargetStatus::behind:
+            return QCoreApplication::translate("Duban", "滞后");
+        case TargetStatus::not_started:
+            return QCoreApplication::translate("Duban", "未开始");
+        case TargetStatus::no_target:
+            return QCoreApplication::translate("Duban", "无目标");
+    }
+    return {};
+}
+
+// A target's figure with its unit: "2家", "80%", "1.5"; empty when it has none.
+QString figureText(const DispatchTarget& target) {
+    return target.value ? QString::number(*target.value, 'g', 12) + text(target.unit) : QString();
+}
+
+QString targetDetail(const DispatchRow& r) {
+    if (!r.currentTarget)
+        return {};
+    QStringList parts;
+    if (const QString figure = figureText(*r.currentTarget); !figure.isEmpty())
+        parts << QCoreApplication::translate("Duban", "目标值 %1").arg(figure);
+    parts << QCoreApplication::translate("Duban", "%1 到期")
+                 .arg(text(formatDate(r.currentTarget->due)));
+    if (r.currentTargets > 1)
+        parts << QCoreApplication::translate("Duban", "本期共 %1 项").arg(r.currentTargets);
+    return parts.join(QStringLiteral(" · "));
+}
+
+QString yearTargetText(const DispatchRow& r) {
+    if (!r.yearTarget)
+        return QCoreApplication::translate("Duban", "无");
+    const QString figure = figureText(*r.yearTarget);
+    return text(r.yearTarget->title) +
+           (figure.isEmpty() ? QString()
+                             : QCoreApplication::translate("Duban", "（目标值 %1）").arg(figure));
+}
+
+QString reportedText(const DispatchRow& r) {
+    if (r.reportedPeriod.empty())
+        return QCoreApplication::translate("Duban", "未报进度");
+    QStringList parts;
+    if (r.reportedPercent)
+        parts << QString::number(*r.reportedPercent) + QLatin1Char('%');
+    parts << text(r.reportedPeriod);
+    if (!r.reportedProgress.empty())
+        parts << text(r.reportedProgress);
+    return parts.join(QStringLiteral(" · "));
 }
 
 Date beijingToday() {
@@ -133,6 +209,8 @@ QVariant DispatchBoard::data(const QModelIndex& index, int role) const {
                 return g.totals.milestonesDueInMonth;
             case CountsRole:
                 return countsText(g.totals);
+            case TargetCountsRole:
+                return t["targetCounts"];
             default:
                 return QVariant(QString());
         }
@@ -180,6 +258,27 @@ QVariant DispatchBoard::data(const QModelIndex& index, int role) const {
         case WarningRole:
             return r.warningLevel;
         default:
+            break;
+    }
+    if (r.kind != ProjectKind::work_task)
+        return role == ReportedPercentRole ? QVariant(-1) : QVariant(QString());
+    switch (role) {
+        case TargetRole:
+            return r.currentTarget ? text(r.currentTarget->title)
+                                   : QCoreApplication::translate("Duban", "无");
+        case TargetDetailRole:
+            return targetDetail(r);
+        case YearTargetRole:
+            return yearTargetText(r);
+        case ReportedRole:
+            return reportedText(r);
+        case ReportedPercentRole:
+            return r.reportedPercent.value_or(-1);
+        case TargetStatusRole:
+            return text(std::string(toString(r.targetStatus)));
+        case TargetStatusTextRole:
+            return targetStatusText(r.targetStatus);
+        default:
             return QVariant(QString());
     }
 }
@@ -205,7 +304,15 @@ QHash<int, QByteArray> DispatchBoard::roleNames() const {
             {OverdueRole, "overdue"},
             {NextMilestoneRole, "nextMilestone"},
             {WarningRole, "warningLevel"},
-            {CountsRole, "counts"}};
+            {CountsRole, "counts"},
+            {TargetRole, "target"},
+            {TargetDetailRole, "targetDetail"},
+            {YearTargetRole, "yearTarget"},
+            {ReportedRole, "reported"},
+            {ReportedPercentRole, "reportedPercent"},
+            {TargetStatusRole, "targetStatus"},
+            {TargetStatusTextRole, "targetStatusText"},
+            {TargetCountsRole, "targetCounts"}};
 }
 
 void DispatchBoard::setServices(Services* services) {

@@ -33,7 +33,8 @@ class DispatchBoard : public QAbstractListModel {
     Q_PROPERTY(QString listCode READ listCode WRITE setListCode NOTIFY settingsChanged FINAL)
     Q_PROPERTY(bool loading READ loading NOTIFY loaded FINAL)
     Q_PROPERTY(QString periodError READ periodError NOTIFY loaded FINAL)
-    // The grand total: projects, plan, completed, rate, onTime, late, missing, returned, …
+    // The grand total: projects, plan, completed, rate, onTime, late, missing, returned, …, and
+    // for work tasks: tasks, targetsAchieved, …, targetCounts (the group's words for them)
     Q_PROPERTY(QVariantMap totals READ totals NOTIFY loaded FINAL)
     // [{label, plan, completed, rate}] in 万元, for the charts.
     Q_PROPERTY(QVariantList byCategory READ byCategory NOTIFY loaded FINAL)
@@ -65,6 +66,15 @@ public:
         NextMilestoneRole,
         WarningRole,
         CountsRole,  // a group's "12 个 · 按时 8 · 逾期 1 · 未报送 3"
+        // Work tasks (docs/dispatch.md, "Work tasks and their targets"); "" for projects.
+        TargetRole,        // 本期目标: the current target's title
+        TargetDetailRole,  // "目标值 2家 · 2022-12-31 到期 · 本期共 2 项"
+        YearTargetRole,    // 全年目标: the year's target's title, with its figure
+        ReportedRole,  // 已报进度: "80% · 2022-06 · 到位资金1.2亿元", or "未报进度"
+        ReportedPercentRole,  // 80, or -1 when none was reported toward the target
+        TargetStatusRole,     // achieved | on_track | behind | not_started | no_target
+        TargetStatusTextRole,
+        TargetCountsRole,  // a group's "目标：已完成 1 · 进行中 2 · 滞后 0 · 未开始 0 · 无目标 0"
     };
     Q_ENUM(Role)
 

@@ -90,6 +90,7 @@ Page {
 
     ListView {
         id: list
+        objectName: "dispatchList"
         anchors.fill: parent
         model: board
         clip: true
@@ -127,6 +128,14 @@ Page {
                 Layout.leftMargin: 12
                 Layout.rightMargin: 12
                 Layout.topMargin: 8
+            }
+            Label {
+                visible: text !== ""
+                text: board.totals.targetCounts || ""
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+                Layout.leftMargin: 12
+                Layout.rightMargin: 12
             }
             Label {
                 visible: kindBox.currentIndex === 0
@@ -179,10 +188,18 @@ Page {
             required property int overdue
             required property int warningLevel
             required property string counts
+            required property string target
+            required property string targetDetail
+            required property string yearTarget
+            required property string reported
+            required property string targetStatus
+            required property string targetStatusText
+            required property string targetCounts
 
             width: ListView.view.width
             enabled: entry === "project"
-            Accessible.name: entry === "group" ? label + " " + counts : label + " " + statusText
+            Accessible.name: entry === "group" ? label + " " + counts
+                                               : [label, statusText, targetStatusText].filter(s => s !== "").join(" ")
             onClicked: page.openProject(projectId)  // qmllint disable unqualified
             background: Rectangle {
                 color: row.entry === "group" ? "#FBE9E7" : (row.down ? "#EEEEEE" : "transparent")
@@ -200,21 +217,21 @@ Page {
                         wrapMode: Text.Wrap
                         Layout.fillWidth: true
                     }
-                    Label {
+                    StatusBadge {
                         visible: row.entry === "project"
                         text: row.statusText
-                        color: "white"
-                        font.pixelSize: 12
-                        padding: 3
-                        leftPadding: 8
-                        rightPadding: 8
-                        background: Rectangle {
-                            radius: 9
-                            color: row.status === "on_time" ? "#2E7D32"
-                                 : row.status === "late" ? "#E65100"
-                                 : row.status === "returned" ? "#6A1B9A"
-                                 : row.status === "missing" ? "#B71C1C" : "#78909C"
-                        }
+                        tone: row.status === "on_time" ? "#2E7D32"
+                            : row.status === "late" ? "#E65100"
+                            : row.status === "returned" ? "#6A1B9A"
+                            : row.status === "missing" ? "#B71C1C" : "#78909C"
+                    }
+                    StatusBadge {
+                        objectName: "targetStatus"
+                        visible: row.entry === "project" && row.targetStatus !== ""
+                        text: row.targetStatusText
+                        tone: row.targetStatus === "achieved" ? "#2E7D32"
+                            : row.targetStatus === "on_track" ? "#1565C0"
+                            : row.targetStatus === "behind" ? "#B71C1C" : "#78909C"
                     }
                     WarningBadge {
                         level: row.warningLevel
@@ -223,6 +240,14 @@ Page {
                 Label {
                     visible: row.entry === "group"
                     text: row.counts
+                    color: Material.hintTextColor
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "targetCounts"
+                    visible: row.entry === "group" && row.targetCounts !== ""
+                    text: row.targetCounts
                     color: Material.hintTextColor
                     wrapMode: Text.Wrap
                     Layout.fillWidth: true
@@ -241,8 +266,46 @@ Page {
                     font.pixelSize: 13
                     Layout.fillWidth: true
                 }
+                // A work task's target columns: 本期目标, 全年目标, 已报进度 (目标状态 is the badge).
                 Label {
-                    visible: row.entry === "project" && row.progress !== ""
+                    objectName: "target"
+                    visible: row.entry === "project" && row.targetStatus !== ""
+                    text: qsTr("本期目标：%1").arg(row.target)
+                    font.pixelSize: 13
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "targetDetail"
+                    visible: row.entry === "project" && row.targetDetail !== ""
+                    text: row.targetDetail
+                    color: Material.hintTextColor
+                    font.pixelSize: 13
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "yearTarget"
+                    visible: row.entry === "project" && row.targetStatus !== ""
+                    text: qsTr("全年目标：%1").arg(row.yearTarget)
+                    font.pixelSize: 13
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
+                }
+                Label {
+                    objectName: "reported"
+                    visible: row.entry === "project" && row.targetStatus !== ""
+                    text: qsTr("已报进度：%1").arg(row.reported)
+                    color: row.targetStatus === "behind" ? Material.color(Material.Red) : Material.foreground
+                    font.pixelSize: 13
+                    wrapMode: Text.Wrap
+                    maximumLineCount: 2
+                    elide: Text.ElideRight
+                    Layout.fillWidth: true
+                }
+                Label {
+                    // A task's row shows its progress toward the target (已报进度) instead.
+                    visible: row.entry === "project" && row.progress !== "" && row.targetStatus === ""
                     text: qsTr("形象进度：%1").arg(row.progress)
                     font.pixelSize: 13
                     wrapMode: Text.Wrap

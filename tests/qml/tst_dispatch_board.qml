@@ -4,9 +4,13 @@ import Duban
 import DubanTest
 
 // The dispatch board as the screen reads it: a month's key projects with their report status,
-// figures in 万元, groups first, and the month switched by its buttons.
+// figures in 万元, groups first, and the month switched by its buttons; a month's work tasks with
+// their targets, the progress reported toward them and their status, as the page shows them.
 TestCase {
+    id: testCase
     name: "DispatchBoard"
+    when: windowShown
+    visible: true  // a TestCase is hidden by default; the task columns are checked as shown
 
     Component {
         id: boardComponent
@@ -19,6 +23,10 @@ TestCase {
     Component {
         id: editorComponent
         ReportEditor { services: Services }
+    }
+    Component {
+        id: pageComponent
+        DispatchPage {}
     }
 
     function rowOf(board, projectId) {
@@ -81,5 +89,78 @@ TestCase {
         tryVerify(() => !board.loading && board.totals.late === 0, 5000)
         board.period = "2022-13"
         verify(board.periodError !== "")
+    }
+
+    // The text a row of the page shows in the labelled place (objectName) of its delegate.
+    function shown(list, index, name) {
+        list.positionViewAtIndex(index, ListView.Beginning)
+        const item = list.itemAtIndex(index)
+        verify(item !== null, "row " + index + " is not shown")
+        const label = findChild(item, name)
+        verify(label !== null, name)
+        verify(label.visible, name + " is hidden")
+        return label.text
+    }
+
+    function test_work_tasks_show_their_targets_progress_and_status() {
+        // 每年培育2家规模以上工业企业 (企业上市, 市科工信局 with 经开区): 30% reported in May.
+        const task = Harness.projectIdByCode("listing_tasks_2022#1")
+        const editor = createTemporaryObject(editorComponent, this, { projectId: task })
+        editor.period = "2022-05"
+        editor.investment = "0"
+        editor.percent = "30"
+        editor.narrative = "新增规上企业1家"
+        editor.submit()
+        tryVerify(() => editor.state === "submitted", 5000, editor.message)
+
+        const page = createTemporaryObject(pageComponent, testCase, { width: 800, height: 600 })
+        const board = findChild(page, "board")
+        verify(board !== null)
+        board.today = "2022-06-30"
+        board.period = "2022-06"
+        board.kind = "work_task"
+        board.listCode = "listing_tasks_2022"
+        tryVerify(() => !board.loading && board.totals.tasks === 15, 5000, JSON.stringify(board.totals))
+        // On 30 June 181 of the year's 365 days are gone: 30% + 20 points is on track; the other
+        // fourteen reported nothing and are behind.
+        compare(board.totals.targetsOnTrack, 1)
+        compare(board.totals.targetsBehind, 14)
+        compare(board.totals.targetCounts, "目标：已完成 0 · 进行中 1 · 滞后 14 · 未开始 0 · 无目标 0")
+
+        const row = rowOf(board, task)
+        verify(row !== null)
+        compare(board.data(row, DispatchBoard.TargetRole), "2022年：每年培育2家规模以上工业企业。")
+        compare(board.data(row, DispatchBoard.TargetDetailRole), "目标值 2家 · 2022-12-31 到期")
+        compare(board.data(row, DispatchBoard.YearTargetRole), "2022年：每年培育2家规模以上工业企业。（目标值 2家）")
+        compare(board.data(row, DispatchBoard.ReportedRole), "30% · 2022-05 · 新增规上企业1家")
+        compare(board.data(row, DispatchBoard.ReportedPercentRole), 30)
+        compare(board.data(row, DispatchBoard.TargetStatusRole), "on_track")
+        compare(board.data(row, DispatchBoard.TargetStatusTextRole), "进行中")
+        const group = board.index(0, 0)
+        compare(board.data(group, DispatchBoard.EntryRole), "group")
+        verify(board.data(group, DispatchBoard.TargetCountsRole).startsWith("目标：已完成 "))
+
+        // The page: the task's columns, its status badge, and the group's counts.
+        const list = findChild(page, "dispatchList")
+        verify(list !== null)
+        tryVerify(() => list.count === board.rowCount(), 5000)
+        compare(shown(list, row.row, "target"), "本期目标：2022年：每年培育2家规模以上工业企业。")
+        compare(shown(list, row.row, "targetDetail"), "目标值 2家 · 2022-12-31 到期")
+        compare(shown(list, row.row, "yearTarget"), "全年目标：2022年：每年培育2家规模以上工业企业。（目标值 2家）")
+        compare(shown(list, row.row, "reported"), "已报进度：30% · 2022-05 · 新增规上企业1家")
+        compare(shown(list, row.row, "targetStatus"), "进行中")
+        compare(shown(list, 0, "targetCounts"), board.data(group, DispatchBoard.TargetCountsRole))
+        compare(list.itemAtIndex(row.row).Accessible.name,
+                board.data(row, DispatchBoard.LabelRole) + " 未报送 进行中")
+
+        // A key project has no task columns.
+        board.kind = "investment_project"
+        board.listCode = "key_projects_2022"
+        tryVerify(() => !board.loading && board.totals.projects === 45, 5000)
+        compare(board.totals.targetCounts, "")
+        const project = rowOf(board, Harness.projectIdByCode("key_projects_2022#1"))
+        compare(board.data(project, DispatchBoard.TargetStatusRole), "")
+        list.positionViewAtIndex(project.row, ListView.Beginning)
+        verify(!findChild(list.itemAtIndex(project.row), "target").visible)
     }
 }

@@ -1,6 +1,6 @@
 // The month on the dispatch board, built from known reports on a real store with the real seed:
-// every figure of the rows, the report status at the 23rd's boundary, and totals per group that
-// add up to the grand total.
+// every figure of the rows, the report status at the 23rd's boundary, totals per group that
+// add up to the grand total, and work tasks' targets with the progress reported toward them.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -43,22 +43,53 @@ protected:
     std::string file(const std::string& code, const std::string& period, std::int64_t wan,
                      std::int64_t atMs, const std::string& narrative = "按计划推进",
                      bool submit = true) {
-        m_clock.set(atMs);
-        const Actor author = authorOf(m_ids[code]);
         ProgressReport r;
-        r.projectId = m_ids[code];
         r.period = period;
         r.investment = wan * 10'000;
         r.percentComplete = 50;
         r.narrative = narrative;
         r.problems = narrative == "按计划推进" ? "" : "用地报批滞后";
+        return save(code, std::move(r), atMs, submit);
+    }
+
+    // A work task's report: its percent toward `milestoneId` (none: the task as a whole).
+    std::string report(const std::string& code, const std::string& period,
+                       std::optional<std::string> milestoneId, int percent,
+                       const std::string& narrative, std::int64_t atMs) {
+        ProgressReport r;
+        r.period = period;
+        r.milestoneId = std::move(milestoneId);
+        r.investment = 0;  // required on submit, 0 for a task
+        r.percentComplete = percent;
+        r.narrative = narrative;
+        return save(code, std::move(r), atMs, true);
+    }
+
+    std::string save(const std::string& code, ProgressReport r, std::int64_t atMs, bool submit) {
+        if (!m_ids.contains(code))
+            m_ids[code] = test::projectIdByCode(*m_store, code);
+        m_clock.set(atMs);
+        const Actor author = authorOf(m_ids[code]);
+        r.projectId = m_ids[code];
         const auto saved = m_store->saveReport(author, r);
         EXPECT_TRUE(saved) << (saved ? "" : saved.error().message);
         if (submit) {
-            EXPECT_TRUE(m_store->transition(author, Entity::progress_report, saved->id,
-                                            Transition::submit));
+            const auto sent =
+                m_store->transition(author, Entity::progress_report, saved->id, Transition::submit);
+            EXPECT_TRUE(sent) << (sent ? "" : sent.error().message);
         }
         return saved->id;
+    }
+
+    // The id of the task's target whose title starts with `prefix`.
+    std::string targetId(const std::string& code, const std::string& prefix) {
+        if (!m_ids.contains(code))
+            m_ids[code] = test::projectIdByCode(*m_store, code);
+        Statement s = m_store->database().prepare(
+            "SELECT id FROM milestone WHERE project_id = ? AND substr(title, 1, length(?2)) = ?2");
+        s.bindAll(m_ids[code], prefix);
+        EXPECT_TRUE(s.step()) << code << " has no target " << prefix;
+        return s.text(0);
     }
 
     DispatchMonth june(const Date& today, ProjectFilter filter = {}) const {
@@ -221,6 +252,223 @@ TEST_F(DispatchTest, FiltersAndTheWarningLevelIssuedThisYear) {
     kgx.unitId = test::unitIdByName(*m_store, "市科工信局");
     for (const DispatchRow& r : june(kJune30, kgx).rows)
         EXPECT_NE(r.unitNames.find("市科工信局"), std::string::npos) << r.name;
+}
+
+constexpr const char* kXiangshang = "xiangshang_quarterly_2022";
+constexpr const char* kFundsQ2 = "2022年第二季度：湘商回湘投资项目实际到位资金(亿元): ";
+constexpr const char* kFundsYear = "2022年：湘商回湘投资项目实际到位资金(亿元) 总任务数: ";
+
+std::string task(int no) {
+    return std::string(kXiangshang) + "#" + std::to_string(no);
+}
+
+// Formats a seed figure as the notice (and so the target's title) prints it: 1.5, 1, 0.25.
+std::string figure(double value) {
+    std::string text = std::to_string(value);
+    text.erase(text.find_last_not_of('0') + 1);
+    if (text.back() == '.')
+        text.pop_back();
+    return text;
+}
+
+class WorkTaskTest : public DispatchTest {
+protected:
+    DispatchMonth tasks(const Period& period, const Date& today,
+                        const char* list = kXiangshang) const {
+        ProjectFilter filter;
+        filter.listCode = list;
+        filter.kind = ProjectKind::work_task;
+        return loadDispatchMonth(m_store->database(), period, today, filter);
+    }
+
+    const DispatchRow& taskRow(const DispatchMonth& board, const std::string& code) const {
+        const std::string& id = m_ids.at(code);
+        for (const DispatchRow& r : board.rows) {
+            if (r.projectId == id)
+                return r;
+        }
+        throw std::runtime_error("no row for " + code);
+    }
+
+    void SetUp() override {
+        DispatchTest::SetUp();
+        for (int no = 1; no <= 7; ++no)
+            m_ids[task(no)] = test::projectIdByCode(*m_store, task(no));
+    }
+};
+
+// The seed's figures for the seven units of 湘商回湘 (the money measure; the second measure,
+// new enterprises, follows it in each quarter).
+constexpr double kFundsQ2Of[] = {1.5, 1, 0.7, 0.7, 0.4, 0.25, 0.25};
+constexpr double kFundsYearOf[] = {4, 3, 2, 2, 1, 0.5, 0.5};
+
+TEST_F(WorkTaskTest, EveryFigureOfTheTasksTargetsAndTheProgressTowardThem) {
+    const std::int64_t day = 24 * kHour;
+    // #1: on its second-quarter target, 80% in June; later the same month a report on the task
+    // as a whole says 30% — of two from one month, the one on the target counts.
+    report(task(1), "2022-06", targetId(task(1), kFundsQ2), 80, "到位资金1.2亿元", kJune23Last);
+    report(task(1), "2022-06", std::nullopt, 30, "整体推进", kJune23Last + kHour);
+    // #2: the task as a whole in May, 50%; a report on its other measure does not count.
+    report(task(2), "2022-05", std::nullopt, 50, "已洽谈项目3个", kJune23Last - 30 * day);
+    report(task(2), "2022-06", targetId(task(2), "2022年第二季度：湘商回湘投资新注册企业"), 100,
+           "新注册企业1家", kJune23Last);
+    // #3: the task as a whole in March: before the quarter, so not toward its target.
+    report(task(3), "2022-03", std::nullopt, 90, "一季度洽谈", kJune23Last - 90 * day);
+    // #4: the target achieved.
+    m_store->database()
+        .prepare("UPDATE milestone SET status = 'achieved' WHERE id = ?")
+        .bindAll(targetId(task(4), kFundsQ2))
+        .run();
+    // #5: on its target, 90%, but returned: not reported.
+    const std::string returned =
+        report(task(5), "2022-06", targetId(task(5), kFundsQ2), 90, "待核实", kJune23Last);
+    const Actor supervisor{"sup", Role::supervisor, test::unitIdByName(*m_store, "市发改局"), {}};
+    ASSERT_TRUE(m_store->transition(supervisor, Entity::progress_report, returned,
+                                    Transition::return_, "请附到位凭证"));
+    // #6 and #7 report nothing.
+
+    const DispatchMonth q2 = tasks(Period{2022, 6}, kJune30);
+    ASSERT_EQ(q2.rows.size(), 7u);
+    for (int no = 1; no <= 7; ++no) {
+        const DispatchRow& r = taskRow(q2, task(no));
+        SCOPED_TRACE(task(no));
+        EXPECT_EQ(r.kind, ProjectKind::work_task);
+        ASSERT_TRUE(r.currentTarget);
+        EXPECT_EQ(r.currentTarget->title, kFundsQ2 + figure(kFundsQ2Of[no - 1]));
+        EXPECT_EQ(r.currentTarget->milestoneId, targetId(task(no), kFundsQ2));
+        EXPECT_EQ(r.currentTarget->value, kFundsQ2Of[no - 1]);
+        EXPECT_EQ(r.currentTarget->unit, "") << "the list names no unit; the title says 亿元";
+        EXPECT_EQ(r.currentTarget->due, kJune30);
+        EXPECT_EQ(r.currentTarget->period, (TargetPeriod{2022, 2}));
+        EXPECT_EQ(r.currentTarget->achieved, no == 4);
+        EXPECT_EQ(r.currentTargets, 2) << "money and new enterprises";
+        ASSERT_TRUE(r.yearTarget);
+        EXPECT_EQ(r.yearTarget->title, kFundsYear + figure(kFundsYearOf[no - 1]));
+        EXPECT_EQ(r.yearTarget->value, kFundsYearOf[no - 1]);
+        EXPECT_EQ(r.yearTarget->due,
+                  (Date{std::chrono::year{2022}, std::chrono::December, std::chrono::day{31}}));
+        EXPECT_EQ(r.yearTarget->period, (TargetPeriod{2022, 0}));
+    }
+    const auto expect = [&](int no, std::optional<int> percent, const std::string& progress,
+                            const std::string& period, TargetStatus status) {
+        const DispatchRow& r = taskRow(q2, task(no));
+        EXPECT_EQ(r.reportedPercent, percent) << task(no);
+        EXPECT_EQ(r.reportedProgress, progress) << task(no);
+        EXPECT_EQ(r.reportedPeriod, period) << task(no);
+        EXPECT_EQ(r.targetStatus, status) << task(no);
+    };
+    // Read on the due day: all the quarter gone, so 80% + 20 is on track and 50% is behind.
+    expect(1, 80, "到位资金1.2亿元", "2022-06", TargetStatus::on_track);
+    expect(2, 50, "已洽谈项目3个", "2022-05", TargetStatus::behind);
+    expect(3, std::nullopt, "", "", TargetStatus::behind);
+    expect(4, std::nullopt, "", "", TargetStatus::achieved);
+    expect(5, std::nullopt, "", "", TargetStatus::behind);
+    expect(6, std::nullopt, "", "", TargetStatus::behind);
+    expect(7, std::nullopt, "", "", TargetStatus::behind);
+    EXPECT_EQ(taskRow(q2, task(1)).progress, "整体推进") << "形象进度 is still the latest";
+
+    const DispatchTotals all = grandTotal(q2);
+    EXPECT_EQ(all.tasks, 7);
+    EXPECT_EQ(all.targetsAchieved, 1);
+    EXPECT_EQ(all.targetsOnTrack, 1);
+    EXPECT_EQ(all.targetsBehind, 5);
+    EXPECT_EQ(all.targetsNotStarted, 0);
+    EXPECT_EQ(all.targetsNone, 0);
+    for (const DispatchGrouping grouping :
+         {DispatchGrouping::category, DispatchGrouping::unit, DispatchGrouping::township}) {
+        DispatchTotals sum;
+        for (const DispatchGroup& g : groupDispatch(q2, grouping)) {
+            const DispatchTotals& t = g.totals;
+            EXPECT_EQ(t.tasks, t.projects) << g.label;
+            EXPECT_EQ(t.targetsAchieved + t.targetsOnTrack + t.targetsBehind + t.targetsNotStarted +
+                          t.targetsNone,
+                      t.tasks)
+                << g.label;
+            sum.tasks += t.tasks;
+            sum.targetsAchieved += t.targetsAchieved;
+            sum.targetsOnTrack += t.targetsOnTrack;
+            sum.targetsBehind += t.targetsBehind;
+        }
+        EXPECT_EQ(sum.tasks, all.tasks);
+        EXPECT_EQ(sum.targetsAchieved, all.targetsAchieved);
+        EXPECT_EQ(sum.targetsOnTrack, all.targetsOnTrack);
+        EXPECT_EQ(sum.targetsBehind, all.targetsBehind);
+    }
+
+    // June read in August is judged as on 30 June: the same statuses.
+    const DispatchMonth later = tasks(
+        Period{2022, 6}, Date{std::chrono::year{2022}, std::chrono::August, std::chrono::day{2}});
+    for (int no = 1; no <= 7; ++no) {
+        EXPECT_EQ(taskRow(later, task(no)).targetStatus, taskRow(q2, task(no)).targetStatus)
+            << task(no);
+    }
+
+    // 10 April: 10 of the quarter's 91 days gone, within the margin; nothing reported yet for
+    // April (May and June are later, March is before the quarter).
+    const DispatchMonth april = tasks(
+        Period{2022, 4}, Date{std::chrono::year{2022}, std::chrono::April, std::chrono::day{10}});
+    const DispatchTotals early = grandTotal(april);
+    EXPECT_EQ(early.targetsNotStarted, 6);
+    EXPECT_EQ(early.targetsAchieved, 1) << "a milestone's status is as it is now";
+    EXPECT_EQ(taskRow(april, task(3)).reportedPercent, std::nullopt);
+
+    // March has no quarter target: the year's; the March report counts toward it. On 31 March
+    // 90 of 365 days are gone (24.7%): nothing reported is behind, 90% on track.
+    const DispatchMonth march = tasks(
+        Period{2022, 3}, Date{std::chrono::year{2022}, std::chrono::March, std::chrono::day{31}});
+    for (int no = 1; no <= 7; ++no) {
+        const DispatchRow& r = taskRow(march, task(no));
+        ASSERT_TRUE(r.currentTarget);
+        EXPECT_EQ(r.currentTarget->title, kFundsYear + figure(kFundsYearOf[no - 1]));
+        EXPECT_EQ(r.currentTargets, 2);
+        EXPECT_EQ(r.targetStatus, no == 3 ? TargetStatus::on_track : TargetStatus::behind)
+            << task(no);
+    }
+    EXPECT_EQ(taskRow(march, task(3)).reportedPercent, 90);
+    EXPECT_EQ(taskRow(march, task(3)).reportedPeriod, "2022-03");
+
+    // 2023: the notice set no targets for it.
+    const DispatchMonth next = tasks(
+        Period{2023, 1}, Date{std::chrono::year{2023}, std::chrono::January, std::chrono::day{5}});
+    EXPECT_EQ(grandTotal(next).targetsNone, 7);
+    EXPECT_FALSE(taskRow(next, task(1)).currentTarget);
+    EXPECT_FALSE(taskRow(next, task(1)).yearTarget);
+}
+
+TEST_F(WorkTaskTest, AYearlyTargetWithItsUnitAndInvestmentProjectsHaveNone) {
+    const std::string listing = "listing_tasks_2022#1";  // 每年培育2家规模以上工业企业
+    report(listing, "2022-04", std::nullopt, 30, "新增规上企业1家", kJune23Last - 60 * 24 * kHour);
+    const DispatchMonth year22 = tasks(Period{2022, 6}, kJune30, "listing_tasks_2022");
+    const DispatchRow& r = taskRow(year22, listing);
+    ASSERT_TRUE(r.currentTarget);
+    EXPECT_EQ(r.currentTarget->title, "2022年：每年培育2家规模以上工业企业。");
+    EXPECT_EQ(r.currentTarget->value, 2.0);
+    EXPECT_EQ(r.currentTarget->unit, "家");
+    EXPECT_EQ(formatDate(r.currentTarget->due), "2022-12-31");
+    EXPECT_EQ(r.currentTargets, 1);
+    ASSERT_TRUE(r.yearTarget);
+    EXPECT_EQ(r.yearTarget->milestoneId, r.currentTarget->milestoneId);
+    // 181 of 365 days gone (49.6%): 30% + 20 is on track; the year's report counts from January.
+    EXPECT_EQ(r.reportedPercent, 30);
+    EXPECT_EQ(r.reportedProgress, "新增规上企业1家");
+    EXPECT_EQ(r.reportedPeriod, "2022-04");
+    EXPECT_EQ(r.targetStatus, TargetStatus::on_track);
+    // 2023 follows the 2023 target; the 2022 report is not toward it.
+    const DispatchMonth may23 = tasks(
+        Period{2023, 5}, Date{std::chrono::year{2023}, std::chrono::May, std::chrono::day{31}},
+        "listing_tasks_2022");
+    const DispatchRow& r23 = taskRow(may23, listing);
+    ASSERT_TRUE(r23.currentTarget);
+    EXPECT_EQ(r23.currentTarget->title, "2023年：每年培育2家规模以上工业企业。");
+    EXPECT_EQ(r23.reportedPercent, std::nullopt);
+    EXPECT_EQ(r23.targetStatus, TargetStatus::behind);
+
+    // The key projects are no work tasks: no target figures, no task counted.
+    const DispatchMonth projects = june(kJune30);
+    EXPECT_FALSE(row(projects, "key_projects_2022#1").currentTarget);
+    EXPECT_EQ(row(projects, "key_projects_2022#1").targetStatus, TargetStatus::no_target);
+    EXPECT_EQ(grandTotal(projects).tasks, 0);
+    EXPECT_EQ(grandTotal(projects).targetsNone, 0);
 }
 
 // The sheet read back by openpyxl (tests/support/read_xlsx.py), not by the code that wrote it.
