@@ -9,6 +9,7 @@
 
 #include "core/export/month_xlsx.h"
 #include "core/store/dispatch_month.h"
+#include "tests/support/json_tool.h"
 #include "tests/support/test_store.h"
 
 namespace duban {
@@ -27,16 +28,6 @@ protected:
                                  "key_projects_2022#3", "key_projects_2022#12"}) {
             m_ids[code] = test::projectIdByCode(*m_store, code);
         }
-    }
-
-    // A field officer of the project's responsible unit.
-    Actor authorOf(const std::string& project) const {
-        Statement s = m_store->database().prepare(
-            "SELECT unit_id FROM project_unit WHERE project_id = ? AND role IN "
-            "('lead','responsible') ORDER BY role = 'responsible', ord LIMIT 1");
-        s.bindAll(project);
-        EXPECT_TRUE(s.step());
-        return Actor{"field-" + s.text(0), Role::field, s.text(0), {}};
     }
 
     // Files a report at `atMs`: saved, then submitted unless `submit` is false.
@@ -68,17 +59,8 @@ protected:
     std::string save(const std::string& code, ProgressReport r, std::int64_t atMs, bool submit) {
         if (!m_ids.contains(code))
             m_ids[code] = test::projectIdByCode(*m_store, code);
-        m_clock.set(atMs);
-        const Actor author = authorOf(m_ids[code]);
         r.projectId = m_ids[code];
-        const auto saved = m_store->saveReport(author, r);
-        EXPECT_TRUE(saved) << (saved ? "" : saved.error().message);
-        if (submit) {
-            const auto sent =
-                m_store->transition(author, Entity::progress_report, saved->id, Transition::submit);
-            EXPECT_TRUE(sent) << (sent ? "" : sent.error().message);
-        }
-        return saved->id;
+        return test::fileReport(*m_store, m_clock, atMs, std::move(r), submit);
     }
 
     // The id of the task's target whose title starts with `prefix`.
@@ -473,14 +455,7 @@ TEST_F(WorkTaskTest, AYearlyTargetWithItsUnitAndInvestmentProjectsHaveNone) {
 
 // The sheet read back by openpyxl (tests/support/read_xlsx.py), not by the code that wrote it.
 nlohmann::json readXlsx(const std::filesystem::path& file) {
-    const std::string command =
-        "/usr/bin/python3 " DUBAN_SOURCE_DIR "/tests/support/read_xlsx.py '" + file.string() + "'";
-    std::unique_ptr<FILE, int (*)(FILE*)> pipe(popen(command.c_str(), "r"), pclose);
-    std::string out;
-    char buffer[4096];
-    while (pipe && fgets(buffer, sizeof buffer, pipe.get()))
-        out += buffer;
-    return nlohmann::json::parse(out);
+    return test::runJsonTool(test::supportScript("read_xlsx.py") + " '" + file.string() + "'");
 }
 
 TEST_F(DispatchTest, TheMonthAsXlsxInTheNoticesLayoutAddsUp) {
