@@ -73,4 +73,13 @@ for lang in zh_CN en; do
     shoot sync demo-field "$lang" "$size" --open sync
   done
 done
+
+# The PDFs (the month's table with its charts, a warning letter) as the PDF test makes them from
+# known reports, rendered to images by poppler: the first page of each, and the charts' page.
+DUBAN_KEEP_PDF="$work/pdf" QT_QPA_PLATFORM=offscreen "$bin/tests/duban_pdf_test" >/dev/null
+month_pdf=$work/pdf/month-2022-06.pdf
+pages=$(pdfinfo "$month_pdf" | awk '/^Pages:/ {print $2}')
+pdftoppm -r 110 -png -singlefile -f 1 -l 1 "$month_pdf" "$out/pdf-month-table"
+pdftoppm -r 110 -png -singlefile -f "$pages" -l "$pages" "$month_pdf" "$out/pdf-month-charts"
+pdftoppm -r 110 -png -singlefile "$work/pdf/letter-2022-7.pdf" "$out/pdf-letter"
 ls "$out"
