@@ -19,18 +19,15 @@ std::vector<DispatchRow> loadProjects(const Database& db, const ProjectFilter& f
                         : " ORDER BY p.rowid";
     Statement s = db.prepare(std::string(R"sql(
         SELECT p.id, p.code, p.name, p.category, p.start_year, p.end_year, p.stage,
-               p.total_investment, p.plan_investment,
-               (SELECT group_concat(name, '、') FROM (
-                    SELECT u.name FROM project_unit pu JOIN unit u ON u.id = pu.unit_id
-                     WHERE pu.project_id = p.id AND pu.role IN ('lead', 'responsible')
-                     ORDER BY pu.role = 'responsible', pu.ord)),
+               p.total_investment, p.plan_investment, )sql") +
+                             answeringUnitNames("p.id") + R"sql(,
                (SELECT u.id || char(31) || u.name FROM project_unit pu JOIN unit u ON u.id = pu.unit_id
                  WHERE pu.project_id = p.id AND pu.role IN ('lead', 'responsible')
                  ORDER BY pu.role = 'responsible', pu.ord LIMIT 1),
                (SELECT u.id || char(31) || u.name FROM project_unit pu JOIN unit u ON u.id = pu.unit_id
                  WHERE pu.project_id = p.id AND pu.role = 'located' ORDER BY pu.ord LIMIT 1),
                p.kind
-          FROM project p)sql") +
+          FROM project p)sql" +
                              where.sql + order);
     const int next = where.bindTo(s);
     if (filter.listCode)

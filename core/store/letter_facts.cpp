@@ -1,6 +1,7 @@
 #include "core/store/letter_facts.h"
 
 #include "core/domain/dates.h"
+#include "core/store/sql_where.h"
 
 namespace duban {
 namespace {
@@ -22,11 +23,7 @@ std::optional<LetterFacts> loadLetterFacts(const Database& db, const std::string
     const std::string& project = facts.warning.projectId;
     const std::string until = issuedOn(facts.warning);
 
-    Statement units = db.prepare(R"sql(
-        SELECT coalesce(group_concat(name, '、'), '') FROM (
-          SELECT u.name FROM project_unit pu JOIN unit u ON u.id = pu.unit_id
-           WHERE pu.project_id = ? AND pu.role IN ('lead', 'responsible')
-           ORDER BY pu.role = 'responsible', pu.ord))sql");
+    Statement units = db.prepare("SELECT coalesce(" + answeringUnitNames("?") + ", '')");
     units.bindAll(project);
     if (units.step())
         facts.addressees = units.text(0);

@@ -26,12 +26,8 @@ SqlWhere projectWhere(const ProjectFilter& f) {
             "?)",
             *f.listCode);
     }
-    if (f.unitId) {
-        w.add(
-            "EXISTS (SELECT 1 FROM project_unit pu WHERE pu.project_id = p.id AND pu.unit_id = ?"
-            " AND pu.role IN ('lead','responsible'))",
-            *f.unitId);
-    }
+    if (f.unitId)
+        w.add(answeredByUnit("p.id"), *f.unitId);
     if (f.townshipId) {
         w.add(
             "EXISTS (SELECT 1 FROM project_unit pu WHERE pu.project_id = p.id AND pu.unit_id = ?"
@@ -71,12 +67,8 @@ std::vector<ProjectRow> listProjects(const Database& db, const ProjectFilter& fi
     const SqlWhere where = projectWhere(filter);
     std::string sql = R"sql(
         SELECT p.id, p.code, p.name, p.kind, p.category, p.stage, p.start_year, p.end_year,
-               p.total_investment, p.plan_investment, p.completed_this_year, p.warning_level,
-               (SELECT group_concat(name, '、') FROM (
-                    SELECT u.name FROM project_unit pu JOIN unit u ON u.id = pu.unit_id
-                     WHERE pu.project_id = p.id AND pu.role IN ('lead','responsible')
-                     ORDER BY pu.role = 'responsible', pu.ord))
-          FROM project p)sql";
+               p.total_investment, p.plan_investment, p.completed_this_year, p.warning_level, )sql" +
+                      answeringUnitNames("p.id") + " FROM project p";
     sql += where.sql;
     sql += orderBy(sort);
     sql += " LIMIT ? OFFSET ?";

@@ -32,12 +32,8 @@ SqlWhere whereOf(const QueueFilter& f) {
     w.add("x.state IN ('submitted', 'confirmed')");
     if (f.projectId)
         w.add("x.project_id = ?", *f.projectId);
-    if (f.unitId) {
-        w.add(
-            "EXISTS (SELECT 1 FROM project_unit pu WHERE pu.project_id = x.project_id"
-            " AND pu.unit_id = ? AND pu.role IN ('lead','responsible'))",
-            *f.unitId);
-    }
+    if (f.unitId)
+        w.add(answeredByUnit("x.project_id"), *f.unitId);
     return w;
 }
 

@@ -25,12 +25,8 @@ SqlWhere whereOf(const WarningFilter& f) {
         w.add("w.project_id = ?", *f.projectId);
     if (f.warningId)
         w.add("w.id = ?", *f.warningId);
-    if (f.unitId) {
-        w.add(
-            "EXISTS (SELECT 1 FROM project_unit pu WHERE pu.project_id = w.project_id"
-            " AND pu.unit_id = ? AND pu.role IN ('lead','responsible'))",
-            *f.unitId);
-    }
+    if (f.unitId)
+        w.add(answeredByUnit("w.project_id"), *f.unitId);
     return w;
 }
 
