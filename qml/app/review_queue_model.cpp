@@ -27,13 +27,13 @@ ReviewQueueModel::ReviewQueueModel(QObject* parent) : QAbstractListModel(parent)
 }
 
 int ReviewQueueModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_page.size();
 }
 
 QVariant ReviewQueueModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const QueueRow& row = m_rows[static_cast<std::size_t>(index.row())];
+    const QueueRow& row = m_page.at(index.row());
     switch (role) {
         case IdRole:
             return QString::fromStdString(row.id);
@@ -66,35 +66,20 @@ QHash<int, QByteArray> ReviewQueueModel::roleNames() const {
 }
 
 bool ReviewQueueModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && m_services && m_services->store() && !m_loading &&
-           rowCount() < m_total;
+    return !parent.isValid() && m_services && m_services->store() && m_page.hasMore();
 }
 
 void ReviewQueueModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent))
         return;
-    m_loading = true;
-    const quint64 generation = m_generation;
-    const int offset = rowCount();
-    m_services->store()->run(
-        this,
-        [offset, filter = filter()](LocalStore& store) {
-            try {
-                return listReviewQueue(store.database(), filter, kPageSize, offset);
-            } catch (const DatabaseError&) {
-                return std::vector<QueueRow>{};
-            }
-        },
-        [this, generation, offset](std::vector<QueueRow> rows) {
-            if (generation != m_generation || offset != rowCount())
-                return;
-            m_loading = false;
-            if (rows.empty())
-                return;
-            beginInsertRows({}, offset, offset + static_cast<int>(rows.size()) - 1);
-            std::move(rows.begin(), rows.end(), std::back_inserter(m_rows));
-            endInsertRows();
-        });
+    m_page.fetchMore(this, *m_services->store(),
+                     [filter = filter()](LocalStore& store, int offset, int limit) {
+                         try {
+                             return listReviewQueue(store.database(), filter, limit, offset);
+                         } catch (const DatabaseError&) {
+                             return std::vector<QueueRow>{};
+                         }
+                     });
 }
 
 void ReviewQueueModel::setServices(Services* services) {
@@ -108,11 +93,10 @@ void ReviewQueueModel::setServices(Services* services) {
 }
 
 void ReviewQueueModel::reload() {
-    const quint64 generation = ++m_generation;
+    const quint64 generation = m_page.startReload();
     if (!m_services || !m_services->store())
         return;
-    m_loading = true;
-    const int shown = std::max(rowCount(), kPageSize);
+    const int shown = m_page.reloadSize();
     m_services->store()->run(
         this,
         [shown, filter = filter()](LocalStore& store) {
@@ -126,19 +110,17 @@ void ReviewQueueModel::reload() {
             return page;
         },
         [this, generation](Page page) {
-            if (generation != m_generation)
+            if (m_page.isStale(generation))
                 return;
-            m_loading = false;
             beginResetModel();
-            m_rows = std::move(page.rows);
-            m_total = page.total;
+            m_page.replace(std::move(page.rows), page.total);
             m_units = filterMenu(page.choices.units,
                                  QCoreApplication::translate("Duban", "全部责任单位"));
             m_projects =
                 filterMenu(page.choices.projects, QCoreApplication::translate("Duban", "全部项目"));
             // A selection keeps only records still waiting.
             QSet<QString> still;
-            for (const QueueRow& row : m_rows) {
+            for (const QueueRow& row : m_page.rows()) {
                 const QString id = QString::fromStdString(row.id);
                 if (m_selected.contains(id))
                     still.insert(id);
@@ -189,7 +171,7 @@ QVariantList ReviewQueueModel::kinds() const {
 void ReviewQueueModel::setSelected(int row, bool selected) {
     if (row < 0 || row >= rowCount())
         return;
-    const QString id = QString::fromStdString(m_rows[static_cast<std::size_t>(row)].id);
+    const QString id = QString::fromStdString(m_page.at(row).id);
     if (selected)
         m_selected.insert(id);
     else
@@ -199,7 +181,7 @@ void ReviewQueueModel::setSelected(int row, bool selected) {
 }
 
 void ReviewQueueModel::selectAll() {
-    for (const QueueRow& row : m_rows)
+    for (const QueueRow& row : m_page.rows())
         m_selected.insert(QString::fromStdString(row.id));
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1), {SelectedRole});
@@ -214,16 +196,14 @@ void ReviewQueueModel::clearSelection() {
 }
 
 QString ReviewQueueModel::idAt(int row) const {
-    return row >= 0 && row < rowCount()
-               ? QString::fromStdString(m_rows[static_cast<std::size_t>(row)].id)
-               : QString();
+    return row >= 0 && row < rowCount() ? QString::fromStdString(m_page.at(row).id) : QString();
 }
 
 void ReviewQueueModel::approveSelected() {
     if (!m_services || !m_services->store() || m_selected.isEmpty())
         return;
     std::vector<std::pair<std::string, Entity>> targets;
-    for (const QueueRow& row : m_rows) {
+    for (const QueueRow& row : m_page.rows()) {
         if (m_selected.contains(QString::fromStdString(row.id)))
             targets.emplace_back(row.id, row.entity);
     }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/store/review_queue.h"
+#include "qml/app/paged_rows.h"
 #include "qml/app/services.h"
 
 namespace duban::app {
@@ -58,7 +59,7 @@ public:
 
     [[nodiscard]] Services* services() const { return m_services; }
     void setServices(Services* services);
-    [[nodiscard]] int totalCount() const { return m_total; }
+    [[nodiscard]] int totalCount() const { return m_page.total(); }
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] int selectedCount() const { return static_cast<int>(m_selected.size()); }
     [[nodiscard]] QString message() const { return m_message; }
@@ -85,23 +86,20 @@ signals:
     void filterChanged();
 
 private:
-    static constexpr int kPageSize = 50;
+    friend class PagedRows<QueueRow>;  // inserts the pages it reads
     void reload();
     void setFilter(QString& field, const QString& value);
     [[nodiscard]] QueueFilter filter() const;
 
     QPointer<Services> m_services;
-    std::vector<QueueRow> m_rows;
+    PagedRows<QueueRow> m_page;
     QSet<QString> m_selected;
-    int m_total = 0;
-    bool m_loading = false;
     QString m_message;
     QString m_kind;
     QString m_unitId;
     QString m_projectId;
     QVariantList m_units;
     QVariantList m_projects;
-    quint64 m_generation = 0;
 };
 
 }  // namespace duban::app

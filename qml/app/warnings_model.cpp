@@ -36,7 +36,7 @@ WarningsModel::WarningsModel(QObject* parent) : QAbstractListModel(parent) {
 }
 
 int WarningsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_page.size();
 }
 
 QVariant WarningsModel::value(const Row& row, int role) const {
@@ -76,7 +76,7 @@ QVariant WarningsModel::value(const Row& row, int role) const {
 QVariant WarningsModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    return value(m_rows[static_cast<std::size_t>(index.row())], role);
+    return value(m_page.at(index.row()), role);
 }
 
 QHash<int, QByteArray> WarningsModel::roleNames() const {
@@ -96,7 +96,7 @@ QHash<int, QByteArray> WarningsModel::roleNames() const {
 
 QVariantMap WarningsModel::letter(const QString& warningId) const {
     QVariantMap map;
-    for (const Row& row : m_rows) {
+    for (const Row& row : m_page.rows()) {
         if (text(row.warning.id) != warningId)
             continue;
         const auto names = roleNames();
@@ -121,35 +121,21 @@ std::vector<WarningsModel::Row> WarningsModel::withPermissions(const LocalStore&
 }
 
 bool WarningsModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && m_services && m_services->store() && !m_loading &&
-           rowCount() < m_total;
+    return !parent.isValid() && m_services && m_services->store() && m_page.hasMore();
 }
 
 void WarningsModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent))
         return;
-    m_loading = true;
-    const quint64 generation = m_generation;
-    const int offset = rowCount();
-    m_services->store()->run(
-        this,
-        [offset, filter = filter(), actor = m_services->actor()](LocalStore& store) {
+    m_page.fetchMore(
+        this, *m_services->store(),
+        [filter = filter(), actor = m_services->actor()](LocalStore& store, int offset, int limit) {
             try {
                 return withPermissions(store, actor,
-                                       listWarnings(store.database(), filter, kPageSize, offset));
+                                       listWarnings(store.database(), filter, limit, offset));
             } catch (const DatabaseError&) {
                 return std::vector<Row>{};
             }
-        },
-        [this, generation, offset](std::vector<Row> rows) {
-            if (generation != m_generation || offset != rowCount())
-                return;
-            m_loading = false;
-            if (rows.empty())
-                return;
-            beginInsertRows({}, offset, offset + static_cast<int>(rows.size()) - 1);
-            std::move(rows.begin(), rows.end(), std::back_inserter(m_rows));
-            endInsertRows();
         });
 }
 
@@ -197,11 +183,10 @@ WarningFilter WarningsModel::filter() const {
 }
 
 void WarningsModel::reload() {
-    const quint64 generation = ++m_generation;
+    const quint64 generation = m_page.startReload();
     if (!m_services || !m_services->store())
         return;
-    m_loading = true;
-    const int shown = std::max(rowCount(), kPageSize);
+    const int shown = m_page.reloadSize();
     m_services->store()->run(
         this,
         [shown, filter = filter(), actor = m_services->actor()](LocalStore& store) {
@@ -221,12 +206,10 @@ void WarningsModel::reload() {
             return result;
         },
         [this, generation](std::pair<Page, std::vector<Row>> result) {
-            if (generation != m_generation)
+            if (m_page.isStale(generation))
                 return;
-            m_loading = false;
             beginResetModel();
-            m_rows = std::move(result.second);
-            m_total = result.first.total;
+            m_page.replace(std::move(result.second), result.first.total);
             m_toAcknowledge = result.first.toAcknowledge;
             endResetModel();
         });

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/store/warnings.h"
+#include "qml/app/paged_rows.h"
 #include "qml/app/services.h"
 
 namespace duban::app {
@@ -66,7 +67,7 @@ public:
     void setProjectId(const QString& projectId);
     [[nodiscard]] QString warningId() const { return m_warningId; }
     void setWarningId(const QString& warningId);
-    [[nodiscard]] int totalCount() const { return m_total; }
+    [[nodiscard]] int totalCount() const { return m_page.total(); }
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] int toAcknowledge() const { return m_toAcknowledge; }
     [[nodiscard]] QString message() const { return m_message; }
@@ -88,11 +89,11 @@ signals:
     void exportedChanged();
 
 private:
-    static constexpr int kPageSize = 50;
     struct Row {
         WarningRow warning;
         bool canAcknowledge = false;
     };
+    friend class PagedRows<Row>;  // inserts the pages it reads
     void reload();
     [[nodiscard]] WarningFilter filter() const;
     [[nodiscard]] QVariant value(const Row& row, int role) const;
@@ -100,16 +101,13 @@ private:
                                             std::vector<WarningRow> rows);
 
     QPointer<Services> m_services;
-    std::vector<Row> m_rows;
+    PagedRows<Row> m_page;
     bool m_openOnly = false;
     QString m_projectId;
     QString m_warningId;
-    int m_total = 0;
     int m_toAcknowledge = 0;
-    bool m_loading = false;
     QString m_message;
     QString m_exported;
-    quint64 m_generation = 0;
 };
 
 // A supervisor's proposals: each project's lag findings without a letter, highest level first,
