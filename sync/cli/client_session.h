@@ -4,6 +4,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -29,6 +30,25 @@ struct Session {
 
 // "not_signed_in" when the profile has no token yet.
 [[nodiscard]] Result<std::unique_ptr<Session>> openSession(const ProfileDir& dir);
+// What a listing command reads: `read(const Session&)` with the profile's session open. Nothing
+// when the session cannot open or the store fails — said on `io.err` already, the command exits
+// with kExitFailure.
+template <class Read>
+[[nodiscard]] auto readStore(const Invocation& invocation, Io& io, Read read)
+    -> std::optional<std::invoke_result_t<Read, const Session&>> {
+    auto session = openSession(ProfileDir(invocation.profileDir));
+    if (!session) {
+        fail(io.err, session.error());
+        return std::nullopt;
+    }
+    try {
+        return read(*session.value());
+    } catch (const DatabaseError& e) {
+        fail(io.err, makeError("store_failed", e.what()));
+        return std::nullopt;
+    }
+}
+
 [[nodiscard]] Result<std::unique_ptr<sync::CurlTransport>> makeTransport(
     const ClientProfile& profile);
 // "demo-field (演示), field, 市科工信局".

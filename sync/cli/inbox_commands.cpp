@@ -29,16 +29,13 @@ json itemJson(const InboxItem& item) {
 }  // namespace
 
 int inboxCommand(const Invocation& invocation, Io& io) {
-    auto session = openSession(ProfileDir(invocation.profileDir));
-    if (!session)
-        return fail(io.err, session.error());
-    std::vector<InboxItem> items;
-    try {
-        items = readInbox(session.value()->store->database(),
-                          invocation.has("--all") ? InboxFilter::all : InboxFilter::open, 200);
-    } catch (const DatabaseError& e) {
-        return fail(io.err, makeError("store_failed", e.what()));
-    }
+    const auto read = readStore(invocation, io, [&](const Session& s) {
+        return readInbox(s.store->database(),
+                         invocation.has("--all") ? InboxFilter::all : InboxFilter::open, 200);
+    });
+    if (!read)
+        return kExitFailure;
+    const std::vector<InboxItem>& items = *read;
     if (invocation.json) {
         json list = json::array();
         for (const InboxItem& item : items)

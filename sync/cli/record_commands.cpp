@@ -90,18 +90,14 @@ int saveAndMaybeSubmit(const Invocation& invocation, Io& io, Session& s, Entity 
 
 int projectsCommand(const Invocation& invocation, Io& io) {
     const int limit = limitOption(invocation);
-    auto session = openSession(ProfileDir(invocation.profileDir));
-    if (!session)
-        return fail(io.err, session.error());
     ProjectFilter filter;
     filter.text = invocation.option("--search");
-    std::vector<ProjectRow> rows;
-    try {
-        rows = listProjects(session.value()->store->database(), filter, ProjectSort::seedOrder,
-                            limit, 0);
-    } catch (const DatabaseError& e) {
-        return fail(io.err, makeError("store_failed", e.what()));
-    }
+    const auto read = readStore(invocation, io, [&](const Session& s) {
+        return listProjects(s.store->database(), filter, ProjectSort::seedOrder, limit, 0);
+    });
+    if (!read)
+        return kExitFailure;
+    const std::vector<ProjectRow>& rows = *read;
     if (invocation.json) {
         json list = json::array();
         for (const ProjectRow& row : rows) {

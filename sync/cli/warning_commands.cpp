@@ -69,17 +69,13 @@ ProposalOptions proposalOptions(const Invocation& invocation, const Session& s) 
 
 int warningsCommand(const Invocation& invocation, Io& io) {
     const int limit = limitOption(invocation);
-    auto session = openSession(ProfileDir(invocation.profileDir));
-    if (!session)
-        return fail(io.err, session.error());
-    const Session& s = *session.value();
-    std::vector<WarningRow> rows;
-    try {
-        rows = listWarnings(s.store->database(), warningsFor(s.actor, invocation.has("--open")),
+    const auto read = readStore(invocation, io, [&](const Session& s) {
+        return listWarnings(s.store->database(), warningsFor(s.actor, invocation.has("--open")),
                             limit, 0);
-    } catch (const DatabaseError& e) {
-        return fail(io.err, makeError("store_failed", e.what()));
-    }
+    });
+    if (!read)
+        return kExitFailure;
+    const std::vector<WarningRow>& rows = *read;
     if (invocation.json) {
         json list = json::array();
         for (const WarningRow& row : rows)
@@ -100,16 +96,12 @@ int warningsCommand(const Invocation& invocation, Io& io) {
 }
 
 int warningProposeCommand(const Invocation& invocation, Io& io) {
-    auto session = openSession(ProfileDir(invocation.profileDir));
-    if (!session)
-        return fail(io.err, session.error());
-    const Session& s = *session.value();
-    std::vector<WarningProposal> proposals;
-    try {
-        proposals = listWarningProposals(s.store->database(), proposalOptions(invocation, s));
-    } catch (const DatabaseError& e) {
-        return fail(io.err, makeError("store_failed", e.what()));
-    }
+    const auto read = readStore(invocation, io, [&](const Session& s) {
+        return listWarningProposals(s.store->database(), proposalOptions(invocation, s));
+    });
+    if (!read)
+        return kExitFailure;
+    const std::vector<WarningProposal>& proposals = *read;
     if (invocation.json) {
         json list = json::array();
         for (const WarningProposal& p : proposals)
