@@ -23,7 +23,8 @@ std::optional<LetterFacts> loadLetterFacts(const Database& db, const std::string
     const std::string& project = facts.warning.projectId;
     const std::string until = issuedOn(facts.warning);
 
-    Statement units = db.prepare("SELECT coalesce(" + answeringUnitNames("?") + ", '')");
+    static const std::string kAddressees = "SELECT coalesce(" + answeringUnitNames("?") + ", '')";
+    Statement units = db.prepare(kAddressees);
     units.bindAll(project);
     if (units.step())
         facts.addressees = units.text(0);
