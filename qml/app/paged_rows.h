@@ -29,8 +29,9 @@ public:
     [[nodiscard]] int reloadSize() const { return std::max(size(), kPageSize); }
 
     // Reads the page after the rows shown — `read(LocalStore&, offset, limit)` on the store's
-    // thread — and appends it through `model` (which befriends this class for its protected
-    // begin/endInsertRows), unless a reload started or rows came in between.
+    // thread; a store error reads as an empty page — and appends it through `model` (which
+    // befriends this class for its protected begin/endInsertRows), unless a reload started or rows
+    // came in between.
     template <class Model, class Read>
     void fetchMore(Model* model, StoreExecutor& store, Read read) {
         m_loading = true;
@@ -38,7 +39,13 @@ public:
         const int offset = size();
         store.run(
             model,
-            [offset, read = std::move(read)](LocalStore& s) { return read(s, offset, kPageSize); },
+            [offset, read = std::move(read)](LocalStore& s) {
+                try {
+                    return read(s, offset, kPageSize);
+                } catch (const DatabaseError&) {
+                    return std::vector<Row>{};  // nothing more shown; the next reload tries again
+                }
+            },
             [this, model, generation, offset](std::vector<Row> page) {
                 if (generation != m_generation || offset != size())
                     return;

@@ -74,11 +74,7 @@ void ReviewQueueModel::fetchMore(const QModelIndex& parent) {
         return;
     m_page.fetchMore(this, *m_services->store(),
                      [filter = filter()](LocalStore& store, int offset, int limit) {
-                         try {
-                             return listReviewQueue(store.database(), filter, limit, offset);
-                         } catch (const DatabaseError&) {
-                             return std::vector<QueueRow>{};
-                         }
+                         return listReviewQueue(store.database(), filter, limit, offset);
                      });
 }
 

@@ -130,12 +130,8 @@ void WarningsModel::fetchMore(const QModelIndex& parent) {
     m_page.fetchMore(
         this, *m_services->store(),
         [filter = filter(), actor = m_services->actor()](LocalStore& store, int offset, int limit) {
-            try {
-                return withPermissions(store, actor,
-                                       listWarnings(store.database(), filter, limit, offset));
-            } catch (const DatabaseError&) {
-                return std::vector<Row>{};
-            }
+            return withPermissions(store, actor,
+                                   listWarnings(store.database(), filter, limit, offset));
         });
 }
 
