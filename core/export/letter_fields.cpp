@@ -19,11 +19,6 @@ std::string periodText(const std::string& period) {
     return p ? std::to_string(p->year) + "年" + std::to_string(p->month) + "月" : period;
 }
 
-std::string issuedOn(const WarningRow& w) {
-    const auto at = parseInstant(w.issuedAt);
-    return at ? formatDateChinese(dateAt(*at)) : chineseDate(w.issuedAt);
-}
-
 std::string milestoneText(const WarningRow& w) {
     if (w.milestoneTitle.empty())
         return "（本函针对月度进度报送，不涉及具体节点）";
@@ -92,7 +87,7 @@ std::map<std::string, std::string> letterFields(const LetterFacts& facts) {
         {"investment", investmentText(facts)},
         {"correct_by", w.correctBy.empty() ? "" : chineseDate(w.correctBy)},
         {"demand", demandText(w.level, w.correctBy)},
-        {"issued_on", issuedOn(w)},
+        {"issued_on", chineseDate(issuedOn(w))},
     };
 }
 

@@ -4,15 +4,11 @@
 #include "core/store/sql_where.h"
 
 namespace duban {
-namespace {
 
-// The local date a letter was issued: it bounds "what was reported" and dates the letter.
-std::string issuedOn(const WarningRow& w) {
-    const auto at = parseInstant(w.issuedAt);
-    return at ? formatDate(dateAt(*at)) : w.issuedAt.substr(0, 10);
+std::string issuedOn(const WarningRow& warning) {
+    const auto at = parseInstant(warning.issuedAt);
+    return at ? formatDate(dateAt(*at)) : warning.issuedAt.substr(0, 10);
 }
-
-}  // namespace
 
 std::optional<LetterFacts> loadLetterFacts(const Database& db, const std::string& warningId) {
     auto warning = loadWarning(db, warningId);

@@ -27,6 +27,10 @@ struct LetterFacts {
     std::optional<ReportedFact> lastReport;
 };
 
+// The local (UTC+8) date a letter was issued, YYYY-MM-DD: it bounds "what was reported" and
+// dates the letter.
+[[nodiscard]] std::string issuedOn(const WarningRow& warning);
+
 [[nodiscard]] std::optional<LetterFacts> loadLetterFacts(const Database& db,
                                                          const std::string& warningId);
 

@@ -422,25 +422,21 @@ void DispatchBoard::exportPdf() {
 }
 
 void DispatchBoard::exportMonth(bool pdf) {
-    const auto period = parsePeriod(m_period.toStdString());
-    const auto today =
-        m_today.isEmpty() ? std::optional(beijingToday()) : parseDate(m_today.toStdString());
-    if (!m_services || !m_services->store() || !period || !today)
+    // What is shown is what is written: the month the board holds, not a second read of it.
+    if (!m_services || !m_services->store() || m_loading || !periodError().isEmpty())
         return;
     const std::filesystem::path folder =
         std::filesystem::path(m_services->dataFolder().toStdString()) / "exports";
-    // The month is read on the store's thread; the PDF is laid out there too (QTextDocument and
-    // QPdfWriter are not tied to the GUI thread), so the board never waits for either.
+    // Written on the store's thread (the title reads the list's name; QTextDocument and
+    // QPdfWriter are not tied to the GUI thread), so the board never waits for it.
     m_services->store()->run(
         this,
-        [period = *period, today = *today, filter = filter(), folder, pdf](LocalStore& store) {
+        [month = m_month, filter = filter(), folder, pdf](LocalStore& store) {
             std::pair<QString, QString> done;  // file, problem
             try {
-                const DispatchMonth month =
-                    loadDispatchMonth(store.database(), period, today, filter);
-                const std::string title = monthTitle(store.database(), period, filter);
+                const std::string title = monthTitle(store.database(), month.period, filter);
                 const auto file =
-                    folder / ("月调度-" + period.toString() + (pdf ? ".pdf" : ".xlsx"));
+                    folder / ("月调度-" + month.period.toString() + (pdf ? ".pdf" : ".xlsx"));
                 std::error_code ignored;
                 std::filesystem::create_directories(folder, ignored);
                 const Status written =
