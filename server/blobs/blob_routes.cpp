@@ -10,6 +10,7 @@
 #include "server/blobs/tus_routes.h"
 #include "server/blobs/upload_expiry.h"
 #include "server/http/api.h"
+#include "server/http/header_text.h"
 #include "server/http/routes.h"
 
 namespace duban::server {
@@ -17,18 +18,10 @@ namespace {
 
 constexpr std::size_t kSendBufferBytes = 64 * 1024;
 
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
-
 bool matchesEtag(std::string_view ifNoneMatch, std::string_view etag) {
     while (!ifNoneMatch.empty()) {
         const std::size_t comma = ifNoneMatch.find(',');
-        std::string_view tag = trim(ifNoneMatch.substr(0, comma));
+        std::string_view tag = trimHeaderSpace(ifNoneMatch.substr(0, comma));
         ifNoneMatch =
             comma == std::string_view::npos ? std::string_view() : ifNoneMatch.substr(comma + 1);
         if (tag.starts_with("W/"))
@@ -48,10 +41,10 @@ enum class RangeKind { whole, part, unsatisfiable };
 // One "bytes=a-b", "bytes=a-" or "bytes=-n" range. Several ranges, or a syntax this does not
 // know, are ignored (the whole blob is sent), as RFC 7233 allows.
 RangeKind parseRange(std::string_view header, std::uint64_t size, ByteRange& range) {
-    header = trim(header);
+    header = trimHeaderSpace(header);
     if (!header.starts_with("bytes=") || header.find(',') != std::string_view::npos)
         return RangeKind::whole;
-    const std::string_view spec = trim(header.substr(6));
+    const std::string_view spec = trimHeaderSpace(header.substr(6));
     const std::size_t dash = spec.find('-');
     if (dash == std::string_view::npos)
         return RangeKind::whole;

@@ -7,16 +7,10 @@
 #include <ctime>
 #include <stdexcept>
 
+#include "server/http/header_text.h"
+
 namespace duban::server::tus {
 namespace {
-
-std::string_view trim(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-        text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-        text.remove_suffix(1);
-    return text;
-}
 
 bool isBase64Character(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
@@ -71,7 +65,7 @@ Result<std::map<std::string, std::string>> parseMetadata(std::string_view header
     std::map<std::string, std::string> values;
     while (!header.empty()) {
         const std::size_t comma = header.find(',');
-        const std::string_view pair = trim(header.substr(0, comma));
+        const std::string_view pair = trimHeaderSpace(header.substr(0, comma));
         header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
         if (pair.empty())
             return makeError("invalid", "Upload-Metadata has an empty entry.");
@@ -81,7 +75,7 @@ Result<std::map<std::string, std::string>> parseMetadata(std::string_view header
             return makeError("invalid", "Upload-Metadata has an entry without a key.");
         std::string value;
         if (space != std::string_view::npos) {
-            auto decoded = decodeBase64(trim(pair.substr(space + 1)));
+            auto decoded = decodeBase64(trimHeaderSpace(pair.substr(space + 1)));
             if (!decoded) {
                 return makeError("invalid",
                                  "Upload-Metadata value of '" + key + "' is not base64.");
@@ -95,7 +89,7 @@ Result<std::map<std::string, std::string>> parseMetadata(std::string_view header
 }
 
 Result<ChunkChecksum> parseChecksum(std::string_view header) {
-    header = trim(header);
+    header = trimHeaderSpace(header);
     const std::size_t space = header.find(' ');
     if (space == std::string_view::npos) {
         return makeError("invalid",
@@ -108,7 +102,7 @@ Result<ChunkChecksum> parseChecksum(std::string_view header) {
                          "Upload-Checksum algorithm '" + checksum.algorithm +
                              "' is not supported; use sha1 or sha256.");
     }
-    auto digest = decodeBase64(trim(header.substr(space + 1)));
+    auto digest = decodeBase64(trimHeaderSpace(header.substr(space + 1)));
     if (!digest || digest->size() != static_cast<std::size_t>(EVP_MD_get_size(md))) {
         return makeError(
             "invalid", "Upload-Checksum digest is not a base64 " + checksum.algorithm + " digest.");
