@@ -12,6 +12,7 @@
 
 #include "server/app/first_start.h"
 #include "server/http/api.h"
+#include "server/http/gzip_json.h"
 #include "server/http/routes.h"
 #include "server/tls/dev_certificates.h"
 
@@ -182,6 +183,7 @@ void ServerApp::installRoutes() {
                           std::to_string(m_config.maxJsonBodyBytes) + " bytes.");
             return httplib::Server::HandlerResponse::Handled;
         });
+    http.set_post_routing_handler(gzipJsonResponse);
     http.set_error_handler([](const httplib::Request&, httplib::Response& response) {
         if (!response.body.empty())
             return;  // a handler already wrote its JSON error
