@@ -6,6 +6,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
 
 #include "core/domain/dates.h"
 #include "sync/pull_records.h"
@@ -103,6 +106,25 @@ Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result
     return Outcome::done;
 }
 
+// The push request's body: the batch's first entries, as many as fit in maxPushBytes (always
+// at least one: a single mutation the server cannot take comes back as a refusal to show the
+// user). `batch` is cut to the entries sent, so results are matched against those only.
+std::string pushBody(const SyncOptions& options, std::vector<OutboxEntry>& batch) {
+    std::string body = "{\"device\":" + json(options.deviceId).dump() + ",\"mutations\":[";
+    std::size_t sent = 0;
+    for (const OutboxEntry& e : batch) {
+        const std::string mutation = mutationJson(e).dump();
+        if (sent > 0 && body.size() + mutation.size() + 3 > options.maxPushBytes)
+            break;
+        if (sent > 0)
+            body += ',';
+        body += mutation;
+        ++sent;
+    }
+    batch.resize(sent);
+    return body + "]}";
+}
+
 }  // namespace
 
 namespace detail {
@@ -112,17 +134,14 @@ Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOption
     const std::int64_t lastN = lastOutboxNumber(db);
     SyncProgress state{SyncPhase::push, 0, countOutboxThrough(db, lastN)};
     for (;;) {
-        const std::vector<OutboxEntry> batch = readOutbox(db, options.batchSize, lastN);
+        std::vector<OutboxEntry> batch = readOutbox(db, options.batchSize, lastN);
         if (batch.empty())
             return Ok{};
-        json mutations = json::array();
-        for (const OutboxEntry& e : batch)
-            mutations.push_back(mutationJson(e));
         HttpRequest request;
         request.method = "POST";
         request.path = "/v1/sync/push";
         request.headers = {{"Content-Type", "application/json"}};
-        request.body = json{{"device", options.deviceId}, {"mutations", mutations}}.dump();
+        request.body = pushBody(options, batch);
         // Safe to repeat: the server applies each mutation number once.
         request.retrySafe = true;
         auto response = sendWithRetry(transport, request, options.retry);

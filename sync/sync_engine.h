@@ -5,6 +5,7 @@
 // device only in the transaction that stores its result. A run that stops half-way (network gone,
 // app killed) leaves a state the next run continues from; nothing is lost and nothing applies
 // twice.
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -19,8 +20,12 @@ namespace duban::sync {
 
 struct SyncOptions {
     std::string deviceId;  // the device id the transport's token was issued for
-    int batchSize = 200;   // mutations per push (the server takes at most 500)
-    int pullLimit = 500;   // changes per pull page (the server gives at most 2000)
+    // The servers' maxima: fewer round trips and durable commits (docs/performance.md).
+    int batchSize = 500;   // mutations per push (the server takes at most 500)
+    int pullLimit = 2000;  // changes per pull page (the server gives at most 2000)
+    // A push body stays under this (the server refuses JSON bodies over 1 MiB): a batch of long
+    // narratives goes in more requests, never as one the server turns away.
+    std::size_t maxPushBytes = 768 * 1024;
     RetryPolicy retry;
     std::int64_t chunkBytes = 1024 * 1024;  // photo bytes per tus PATCH
     bool chunkChecksums = false;            // Upload-Checksum per chunk (UploadOptions)

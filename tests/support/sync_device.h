@@ -33,8 +33,10 @@ private:
 
 class Device {
 public:
-    Device(const TestServer& server, const std::string& username, int pullLimit = 500,
-           int batchSize = 200);
+    // Pages and batches as the product sends them unless a test says otherwise.
+    Device(const TestServer& server, const std::string& username,
+           int pullLimit = sync::SyncOptions{}.pullLimit,
+           int batchSize = sync::SyncOptions{}.batchSize);
 
     // Signs in (again: a changed unit ends the user's sessions) with this device's id.
     void signIn();

@@ -297,6 +297,34 @@ TEST_F(SyncEngineTest, SmallPagesBringTheSameStateAsOnePage) {
     EXPECT_EQ(smallPages.count("PRAGMA foreign_keys"), 1);  // back on after the pull
 }
 
+TEST_F(SyncEngineTest, ABatchOfLongNarrativesGoesInRequestsTheServerTakes) {
+    // 300 drafts with the longest narrative allowed (2,000 characters, ≈ 6 KB of UTF-8): one
+    // batch of 500 would be ≈ 1.8 MB, over the server's 1 MiB for a JSON body.
+    Device field(server(), "eng-field2");
+    field.sync();
+    const std::string project = field.projectId(kProjectCode);
+    std::string narrative;
+    for (int i = 0; i < 1000; ++i)
+        narrative += "进度";
+    constexpr int kDrafts = 300;
+    for (int i = 0; i < kDrafts; ++i) {
+        ProgressReport report;
+        report.projectId = project;
+        report.period = "2022-06";
+        report.investment = 10'000 * (i + 1);
+        report.percentComplete = i % 100;
+        report.narrative = narrative;
+        ASSERT_TRUE(field.store().saveReport(field.actor(), report));
+    }
+
+    const SyncReport report = field.sync();
+    EXPECT_EQ(report.pushed, kDrafts);
+    EXPECT_EQ(report.applied, kDrafts);
+    EXPECT_EQ(field.store().pendingCount(), 0);
+    EXPECT_EQ(serverCount("SELECT count(*) FROM progress_report WHERE length(narrative) = 2000"),
+              kDrafts);
+}
+
 TEST_F(SyncEngineTest, AMoveToAnotherUnitPullsAgainAndDropsWhatLeftTheScope) {
     Device phone(server(), "eng-mover");
     phone.sync();
