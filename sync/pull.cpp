@@ -1,8 +1,10 @@
 // Pull (DESIGN §5): pages of changes after the stored cursor. Each page is applied and the cursor
 // advanced in one transaction, so a run cut off between pages resumes at the first page it did
-// not store, and a page is never applied half.
+// not store, and a page is never applied half. While a page is applied, the next one is already
+// being fetched and parsed on a second thread: the server's work and the device's overlap.
 #include <nlohmann/json.hpp>
 
+#include <future>
 #include <set>
 
 #include "core/store/search_index.h"
@@ -55,6 +57,36 @@ private:
     const Database& m_db;
 };
 
+// One page, parsed; or why not. Runs on the fetching thread: it touches the transport only,
+// never the store.
+Result<json> fetchPage(HttpTransport& transport, const SyncOptions& options, std::int64_t after) {
+    HttpRequest request;
+    request.method = "GET";
+    request.path = "/v1/sync/pull?after=" + std::to_string(after) +
+                   "&limit=" + std::to_string(options.pullLimit);
+    auto response = sendWithRetry(transport, request, options.retry);
+    if (!response)
+        return response.error();
+    if (response->status != 200)
+        return detail::responseError(response.value(), "the server refused the pull");
+    json body = json::parse(response->body, nullptr, false);
+    if (!body.is_object() || !body.contains("changes") || !body["changes"].is_array() ||
+        !body.contains("next") || !body["next"].is_number_integer()) {
+        return makeError("sync_bad_response", "the pull answer was not a page of changes.");
+    }
+    return body;
+}
+
+// The page after `after`, fetched on its own thread while the caller applies the one before.
+// The transport is used by that thread alone until the future is taken (or destroyed, which
+// waits), so it is never in two requests at once.
+std::future<Result<json>> fetchAhead(HttpTransport& transport, const SyncOptions& options,
+                                     std::int64_t after) {
+    return std::async(std::launch::async, [&transport, &options, after] {
+        return fetchPage(transport, options, after);
+    });
+}
+
 std::int64_t parseCursor(const std::string& text) {
     try {
         return text.empty() ? 0 : std::stoll(text);
@@ -75,21 +107,12 @@ Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptio
     SeenIds seen;
     int restarts = 0;
 
+    std::future<Result<json>> ahead = fetchAhead(transport, options, cursor);
     for (;;) {
-        HttpRequest request;
-        request.method = "GET";
-        request.path = "/v1/sync/pull?after=" + std::to_string(cursor) +
-                       "&limit=" + std::to_string(options.pullLimit);
-        auto response = sendWithRetry(transport, request, options.retry);
-        if (!response)
-            return response.error();
-        if (response->status != 200)
-            return responseError(response.value(), "the server refused the pull");
-        const json body = json::parse(response->body, nullptr, false);
-        if (!body.is_object() || !body.contains("changes") || !body["changes"].is_array() ||
-            !body.contains("next") || !body["next"].is_number_integer()) {
-            return makeError("sync_bad_response", "the pull answer was not a page of changes.");
-        }
+        Result<json> page = ahead.get();
+        if (!page)
+            return page.error();
+        const json& body = page.value();
         const std::string scope = body.value("scope", "");
 
         if (!storedScope.empty() && scope != storedScope) {
@@ -107,8 +130,17 @@ Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptio
             cursor = 0;
             seen.clear();
             report.scopeChanged = true;
+            ahead = fetchAhead(transport, options, cursor);
             continue;
         }
+        const bool more = body.value("more", false);
+        const std::int64_t next = body["next"].get<std::int64_t>();
+        if (body["changes"].empty() && !more && !fullPass && next == cursor &&
+            scope == storedScope) {
+            return Ok{};  // nothing new and nothing to store: a no-op sync commits nothing
+        }
+        if (more)
+            ahead = fetchAhead(transport, options, next);
 
         std::set<std::string> touchedProjects;
         const ForeignKeysOff unchecked(db);
@@ -136,11 +168,10 @@ Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptio
         }
         for (const std::string& projectId : touchedProjects)
             reindexProject(db, projectId);
-        cursor = body["next"].get<std::int64_t>();
+        cursor = next;
         setState(db, kCursorKey, std::to_string(cursor));
         setState(db, kScopeKey, scope);
         storedScope = scope;
-        const bool more = body.value("more", false);
         if (!more && fullPass) {
             report.dropped += dropUnseen(db, seen);
             setState(db, kResyncKey, "0");

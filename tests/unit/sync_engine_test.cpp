@@ -325,6 +325,25 @@ TEST_F(SyncEngineTest, ABatchOfLongNarrativesGoesInRequestsTheServerTakes) {
               kDrafts);
 }
 
+TEST_F(SyncEngineTest, ANoOpSyncWritesNothingAndTheNextChangeStillArrives) {
+    Device supervisor(server(), "eng-sup2");
+    supervisor.sync();
+    // total_changes(): rows this connection has written since it opened.
+    const int written = supervisor.count("SELECT total_changes()");
+    const SyncReport noOp = supervisor.sync();
+    EXPECT_EQ(noOp.pulled, 0);
+    EXPECT_EQ(supervisor.count("SELECT total_changes()"), written) << "no cursor rewritten";
+
+    Device field(server(), "eng-field");
+    field.sync();
+    const ProgressReport report = field.newReport(field.projectId(kProjectCode), 12);
+    ASSERT_TRUE(field.store().transition(field.actor(), Entity::progress_report, report.id,
+                                         Transition::submit));
+    field.sync();
+    EXPECT_EQ(supervisor.sync().pulled, 1);
+    EXPECT_EQ(supervisor.localVersion(report.id), field.localVersion(report.id));
+}
+
 TEST_F(SyncEngineTest, AMoveToAnotherUnitPullsAgainAndDropsWhatLeftTheScope) {
     Device phone(server(), "eng-mover");
     phone.sync();
