@@ -1,5 +1,7 @@
 #include "server/sync/pull_query.h"
 
+#include <algorithm>
+
 #include "server/auth/session.h"
 #include "server/sync/record_views.h"
 
@@ -124,6 +126,15 @@ PullPage readPullPage(const Database& db, const Actor& actor, std::int64_t after
                                 {"deleted", gone},
                                 {"record", gone ? json(nullptr) : view->second}});
         page.next = row.seq;
+    }
+    if (!page.more) {
+        // The scan reached the end of the log: every change up to the newest in this snapshot
+        // was seen, visible or not. The cursor moves past the invisible ones too, or a device
+        // of a narrow scope would scan everyone else's changes since its last visible one on
+        // every sync. (A change of who-sees-what bumps the scope epoch: devices start from 0.)
+        Statement newest = db.prepare("SELECT coalesce(max(seq), 0) FROM change");
+        if (newest.step())
+            page.next = std::max(page.next, newest.int64(0));
     }
     page.scope = scopeFingerprint(db, actor);
     snapshot.commit();

@@ -118,8 +118,12 @@ PullResult Device::pull(std::int64_t after, int limit) const {
             last = seq;
             result.changes.push_back(change);
         }
-        if (body["next"] != last)
-            result.problems.push_back("next is not the last seq of the page");
+        // A page with more after it ends the cursor at its last change; the last page may move
+        // it further, past changes the caller may not see — never back.
+        const std::int64_t next = body["next"];
+        if (body["more"].get<bool>() ? next != last : next < last)
+            result.problems.push_back("next " + std::to_string(next) + " after the last seq " +
+                                      std::to_string(last));
         result.next = body["next"];
         result.scope = body["scope"];
         if (!body["more"].get<bool>())

@@ -147,6 +147,36 @@ TEST_F(SyncScopeTest, EveryRoleWritesAndReadsWithinItsScopeOnly) {
 // 8 devices push 50 mutations each in batches while 4 others pull in a loop. Every page's seqs
 // strictly increase; each puller ends with the latest version of every change it may see
 // (nothing skipped), and never with a change it may not see.
+TEST_F(SyncScopeTest, ACursorPassesOverChangesTheCallerMayNotSee) {
+    // A field worker of 市科工信局 does not see 矮寨镇's project; 矮寨镇's worker reports on it.
+    ASSERT_FALSE(expectedScope("kgx-field").contains(s_azProject));
+    Device& kgx = device("kgx-field");
+    const PullResult caughtUp = kgx.pull();
+    ASSERT_TRUE(caughtUp.problems.empty());
+    std::vector<json> reports;
+    for (int i = 0; i < 20; ++i)
+        reports.push_back(createRecord(kReport, newId(), reportFields(s_azProject)));
+    for (const json& result : device("az-field").push(reports))
+        ASSERT_EQ(result["status"], "applied") << result;
+
+    // Nothing new for kgx, but its cursor moves to the newest change: the next sync does not
+    // scan these 20 again (nor anything else it passed over).
+    const PullResult nothingNew = kgx.pull(caughtUp.next);
+    EXPECT_TRUE(nothingNew.changes.empty());
+    const std::int64_t newest = count("SELECT max(seq) FROM change");
+    EXPECT_EQ(nothingNew.next, newest);
+    EXPECT_GT(nothingNew.next, caughtUp.next);
+
+    // A change kgx may see, made after that, still arrives.
+    const std::string id = newId();
+    ASSERT_EQ(device("kgx-field2")
+                  .pushOne(createRecord(kReport, id, reportFields(s_kgxProject)))["status"],
+              "applied");
+    const PullResult next = kgx.pull(nothingNew.next);
+    ASSERT_EQ(next.changes.size(), 1u);
+    EXPECT_EQ(next.changes[0]["id"], id);
+}
+
 TEST_F(SyncScopeTest, ConcurrentPushesAndPullsNeitherSkipNorLeak) {
     constexpr int kWriters = 8, kReportsPerWriter = 10, kEditsPerReport = 4, kBatch = 10;
     struct Acked {
