@@ -3,8 +3,12 @@
 // command prints one JSON line; times are measured here, around the replication alone (Node's
 // start and require() are outside them).
 //   node peer.js seed REMOTE DOCS.ndjson            load the documents into the server (untimed)
+//   node peer.js adopt REMOTE DIR                   a copy of the server's database as a device
+//                                                   that has pulled everything (untimed)
 //   node peer.js pull REMOTE DIR                    initial pull into an empty device
 //   node peer.js noop REMOTE DIR                    pull again with nothing new
+//   node peer.js noop-loop REMOTE DIR N             N more in one process, each timed (the
+//                                                   first, which opens the connection, apart)
 //   node peer.js push REMOTE DIR N DOCS.ndjson      N offline changes, then push them
 //   node peer.js latency REMOTE DIR_A DIR_B N       save on A -> arrival on B, live replication
 'use strict';
@@ -37,19 +41,53 @@ function offlineReport(template, i) {
 async function main() {
   const remote = new PouchDB(remoteUrl);
   if (command === 'seed') {
-    const docs = await readDocs(rest[0]);
+    // Streamed in batches of 1,000: a million documents do not fit in Node's heap at once.
     const start = now();
-    for (let i = 0; i < docs.length; i += 1000) {
-      const result = await remote.bulkDocs(docs.slice(i, i + 1000));
+    let seeded = 0;
+    let batch = [];
+    const send = async () => {
+      const result = await remote.bulkDocs(batch);
       const failed = result.filter((r) => r.error);
       if (failed.length) throw new Error(`seed: ${failed.length} documents refused: ${JSON.stringify(failed[0])}`);
+      seeded += batch.length;
+      batch = [];
+    };
+    const lines = readline.createInterface({ input: fs.createReadStream(rest[0]) });
+    for await (const line of lines) {
+      if (line) batch.push(JSON.parse(line));
+      if (batch.length === 1000) await send();
     }
-    print({ seeded: docs.length, ms: now() - start });
+    if (batch.length) await send();
+    print({ seeded, ms: now() - start });
+  } else if (command === 'adopt') {
+    // A device folder copied from the server's own database (the same documents and revisions)
+    // is brought to the state of a device that has pulled everything: one replication from the
+    // server's current update_seq writes the checkpoint; later ones are true no-ops.
+    const local = new PouchDB(rest[0]);
+    const info = await remote.info();
+    const result = await local.replicate.from(remote, { since: info.update_seq });
+    const docs = (await local.info()).doc_count;
+    print({ docs, update_seq: info.update_seq, docs_written: result.docs_written });
+    await local.close();
   } else if (command === 'pull' || command === 'noop') {
     const local = new PouchDB(rest[0]);
     const start = now();
     const result = await local.replicate.from(remote);
     print({ ms: now() - start, docs: result.docs_written, ok: result.ok });
+    await local.close();
+  } else if (command === 'noop-loop') {
+    const local = new PouchDB(rest[0]);
+    let start = now();
+    await local.replicate.from(remote);
+    const first = now() - start;
+    const runs = [];
+    for (let i = 0; i < Number(rest[1]); ++i) {
+      start = now();
+      const result = await local.replicate.from(remote);
+      runs.push(now() - start);
+      if (result.docs_written !== 0) throw new Error(`noop-loop: ${result.docs_written} written`);
+    }
+    print({ first_ms: first, runs_ms: runs });
     await local.close();
   } else if (command === 'push') {
     const local = new PouchDB(rest[0]);
