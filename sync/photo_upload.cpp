@@ -8,6 +8,7 @@
 #include <array>
 #include <cerrno>
 #include <charconv>
+#include <chrono>
 #include <memory>
 #include <optional>
 #include <random>
@@ -18,6 +19,9 @@
 
 namespace duban::sync {
 namespace {
+
+// The server refuses chunks over 8 MiB with 413, which would read as a refused photo.
+constexpr std::int64_t kServerMaxChunk = 8 * 1024 * 1024;
 
 constexpr const char* kTusVersion = "1.0.0";
 constexpr std::size_t kReadPiece = 64 * 1024;
@@ -209,6 +213,7 @@ private:
         std::int64_t offset = row.offset;
         bool askOffset = location.has_value();  // the stored offset may be behind the server's
         bool probe = false;                     // the next PATCH is empty: confirm `offset`
+        std::int64_t chunk = m_options.chunkBytes;
         int stalls = 0;
         std::optional<Error> lastProblem;
         for (;;) {
@@ -262,9 +267,15 @@ private:
                 }
             }
 
-            const std::int64_t length =
-                probe ? 0 : std::min(m_options.chunkBytes, row.size - offset);
+            const std::int64_t length = probe ? 0 : std::min(chunk, row.size - offset);
+            const auto sent = std::chrono::steady_clock::now();
             auto answer = patch(fd, *location, offset, length);
+            const bool fullAndFast =
+                length == chunk && std::chrono::steady_clock::now() - sent < m_options.growBelow;
+            if (!answer || answer->status != 204)
+                chunk = m_options.chunkBytes;
+            else if (fullAndFast && !m_options.chunkChecksums)
+                chunk = std::min(chunk * 2, kServerMaxChunk);
             if (!answer) {
                 const Error& error = answer.error();
                 if (transportErrorKind(error) == TransportErrorKind::cancelled ||
@@ -402,8 +413,6 @@ private:
 
 PhotoUploader::PhotoUploader(LocalStore& store, HttpTransport& transport, UploadOptions options)
     : m_store(store), m_transport(transport), m_options(std::move(options)) {
-    // The server refuses chunks over 8 MiB with 413, which would read as a refused photo.
-    constexpr std::int64_t kServerMaxChunk = 8 * 1024 * 1024;
     if (m_options.chunkBytes <= 0)
         m_options.chunkBytes = 1024 * 1024;
     m_options.chunkBytes = std::min(m_options.chunkBytes, kServerMaxChunk);

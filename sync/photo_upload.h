@@ -4,7 +4,8 @@
 // nothing is sent), else resume the stored tus upload from the server's Upload-Offset, else
 // POST a new one — its location is stored before the first PATCH, so an upload resumes after the
 // process restarts. Chunks stream from the blob file (memory O(buffer)). A cut re-sends at most
-// the chunk in flight; by default not even that (see chunkChecksums).
+// the chunk in flight; by default not even that (see chunkChecksums). Chunks grow on a fast link
+// (growBelow).
 #include <chrono>
 #include <cstdint>
 #include <functional>
@@ -25,6 +26,11 @@ struct UploadOptions {
     // without a chunk checksum the server keeps the bytes of a cut chunk, so a resume re-sends
     // only what did not arrive instead of the whole chunk.
     bool chunkChecksums = false;
+    // On a fast link the fixed cost of a PATCH (a request, a durable offset on both ends)
+    // outweighs its bytes, so chunks grow: a full chunk confirmed in less than this doubles the
+    // next, up to 8 MiB; a failed one starts again from chunkBytes. Not with chunk checksums,
+    // where a cut re-sends the whole chunk it hit. Zero keeps every chunk at chunkBytes.
+    std::chrono::milliseconds growBelow{250};
     RetryPolicy retry;  // for HEAD and POST, and the backoff after a failed PATCH
     // Requests in a row that move no byte forward (a broken link, a busy upload) before the run
     // gives up; the upload stays resumable.

@@ -35,6 +35,7 @@ Status SyncEngine::upload(SyncReport& report) {
     UploadOptions options;
     options.chunkBytes = m_options.chunkBytes;
     options.chunkChecksums = m_options.chunkChecksums;
+    options.growBelow = m_options.chunkGrowBelow;
     options.retry = m_options.retry;
     PhotoUploader uploader(m_store, m_transport, options);
     uploader.setProgressCallback(m_options.uploadProgress);

@@ -5,6 +5,7 @@
 // device only in the transaction that stores its result. A run that stops half-way (network gone,
 // app killed) leaves a state the next run continues from; nothing is lost and nothing applies
 // twice.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -27,9 +28,10 @@ struct SyncOptions {
     // narratives goes in more requests, never as one the server turns away.
     std::size_t maxPushBytes = 768 * 1024;
     RetryPolicy retry;
-    std::int64_t chunkBytes = 1024 * 1024;  // photo bytes per tus PATCH
-    bool chunkChecksums = false;            // Upload-Checksum per chunk (UploadOptions)
-    UploadProgressCallback uploadProgress;  // per blob and overall
+    std::int64_t chunkBytes = 1024 * 1024;          // photo bytes per tus PATCH
+    bool chunkChecksums = false;                    // Upload-Checksum per chunk (UploadOptions)
+    std::chrono::milliseconds chunkGrowBelow{250};  // chunks grow on a fast link (UploadOptions)
+    UploadProgressCallback uploadProgress;          // per blob and overall
 };
 
 struct SyncReport {

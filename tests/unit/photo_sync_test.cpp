@@ -415,6 +415,41 @@ TEST_F(PhotoSyncTest, WithChunkChecksumsACutResendsAtMostTheChunkItHit) {
     cutAtRandomPoints(true, 5, 200);
 }
 
+TEST_F(PhotoSyncTest, OnAFastLinkChunksGrowSoFewerRequestsCarryAPhoto) {
+    // Each device uploads its own photo of the same size. The link speed is taken out of the
+    // test: "fast" is under a minute for one device, never for the other.
+    auto patchesFor = [](PhotoDevice& device, unsigned seed, std::chrono::milliseconds fast) {
+        device.setOptions([fast](sync::SyncOptions& options) { options.chunkGrowBelow = fast; });
+        device.sync();
+        const Photo photo = device.attach(Entity::site_visit, device.newVisit().id, jpeg(seed));
+        const int before = device.network().requests("PATCH /v1/uploads");
+        const SyncReport report = device.sync();
+        EXPECT_EQ(report.uploadedBlobs, 2);
+        EXPECT_EQ(report.uploadedBytes, device.bytesOf(photo));  // no byte sent twice
+        expectOnServer(device, photo);
+        return std::pair{device.network().requests("PATCH /v1/uploads") - before, photo};
+    };
+    PhotoDevice fixed(server(), "ph-field");
+    const auto [fixedPatches, photo] = patchesFor(fixed, 21, std::chrono::milliseconds(0));
+    const auto chunks = [](std::int64_t size) { return (size + kChunk - 1) / kChunk; };
+    EXPECT_EQ(fixedPatches, chunks(photo.size) + chunks(fixed.upload(photo.thumbnailSha256).size));
+
+    PhotoDevice growing(server(), "ph-field");
+    const auto [growingPatches, grown] = patchesFor(growing, 22, std::chrono::minutes(1));
+    ASSERT_GT(grown.size, 7 * kChunk) << "the fixture should need 8 fixed chunks or more";
+    // 256 KiB, 512 KiB, 1 MiB, 2 MiB …: a 2–3 MB photo in four PATCHes instead of nine or more.
+    const auto doubling = [](std::int64_t size) {
+        int n = 0;
+        for (std::int64_t chunk = kChunk; size > 0;
+             chunk = std::min<std::int64_t>(chunk * 2, 8 << 20), ++n)
+            size -= chunk;
+        return n;
+    };
+    EXPECT_EQ(growingPatches,
+              doubling(grown.size) + doubling(growing.upload(grown.thumbnailSha256).size));
+    EXPECT_LT(growingPatches, fixedPatches);
+}
+
 TEST_F(PhotoSyncTest, ABlobTheServerRefusesIsMarkedFailedAndTheNextOneGoesOn) {
     PhotoDevice field(server(), "ph-field");
     field.sync();
