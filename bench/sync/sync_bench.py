@@ -649,7 +649,7 @@ def main():
     results_dir = os.path.abspath(sys.argv[1] if len(sys.argv) > 1 else "bench/results")
     os.makedirs(results_dir, exist_ok=True)
     MACHINE, VERSIONS = machine(), versions()
-    command = "scripts/bench.sh " + os.path.relpath(results_dir, ROOT)
+    command = "bench/sync/run.sh RESULTS_DIR (or scripts/bench.sh)"
     only = os.environ.get("BENCH_ONLY", "sync,scaling").split(",")
     if "sync" in only:
         rows, notes = side_by_side()
