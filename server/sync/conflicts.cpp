@@ -6,7 +6,8 @@ namespace duban::server {
 
 std::vector<std::string> keepLosingValues(const ApplyContext& context, const Mutation& m,
                                           const nlohmann::json& before, const nlohmann::json& after,
-                                          const std::vector<std::string>& changed) {
+                                          const std::vector<std::string>& changed,
+                                          const Creator& creator) {
     const std::string_view entity = toString(m.entity);
     Statement lastChange = context.db.prepare(R"sql(
         SELECT version, device_id, user_id FROM field_version
@@ -15,14 +16,13 @@ std::vector<std::string> keepLosingValues(const ApplyContext& context, const Mut
     for (const std::string& field : changed) {
         lastChange.reset();
         lastChange.bindAll(entity, m.id, field);
-        if (!lastChange.step())
-            continue;
-        const std::int64_t version = lastChange.int64(0);
-        const std::string device = lastChange.text(1);
+        const bool changedSinceCreate = lastChange.step();
+        const std::int64_t version = changedSinceCreate ? lastChange.int64(0) : 1;
+        const std::string device = changedSinceCreate ? lastChange.text(1) : creator.deviceId;
         // The device's own earlier edits (queued offline, all on the same base) never conflict.
         if (version <= m.baseVersion || device == context.session.deviceId)
             continue;
-        const std::string author = lastChange.text(2);
+        const std::string author = changedSinceCreate ? lastChange.text(2) : creator.userId;
         const std::string id = context.ids.next();
         context.db
             .prepare(R"sql(

@@ -217,6 +217,33 @@ TEST_F(SyncPushTest, TwoDevicesEditTheSameDraftFieldOfflineAndTheLaterPushWins) 
     }
 }
 
+TEST_F(SyncPushTest, AValueSetAtCreationIsOnlyLostToAnEditThatNeverSawIt) {
+    // The server keeps no field versions for a create; a created value is still defended.
+    Device a(server(), "kgx-field");
+    Device b(server(), "kgx-field");
+    const std::string seen = newId();
+    const std::string unseen = newId();
+    for (const std::string& id : {seen, unseen}) {
+        ASSERT_EQ(a.pushOne(createRecord(
+                      kReport, id, reportFields(s_kgxProject, {{"narrative", "初稿"}})))["status"],
+                  "applied");
+    }
+    // B read version 1: its edit replaces the created text cleanly.
+    const json clean = b.pushOne(updateRecord(kReport, seen, 1, {{"narrative", "B 改过"}}));
+    EXPECT_EQ(clean["status"], "applied");
+    EXPECT_EQ(clean["version"], 2);
+    // B's edit based on nothing (version 0) replaces a text it never saw: A's text is kept.
+    const json blind = b.pushOne(updateRecord(kReport, unseen, 0, {{"narrative", "B 改过"}}));
+    EXPECT_EQ(blind["status"], "merged");
+    EXPECT_EQ(blind["conflicts"], json::array({"narrative"}));
+    EXPECT_EQ(count("SELECT count(*) FROM conflict WHERE record_id = ?", {unseen}), 1);
+    EXPECT_EQ(count("SELECT count(*) FROM conflict WHERE record_id = ?1 AND losing_value = ?2 "
+                    "AND author_id = ?3",
+                    {unseen, "\"初稿\"", userId("kgx-field")}),
+              1);
+    EXPECT_EQ(count("SELECT count(*) FROM conflict WHERE record_id = ?", {seen}), 0);
+}
+
 TEST_F(SyncPushTest, AnApprovalBindsToTheVersionTheSupervisorReviewed) {
     Device author(server(), "kgx-field");
     Device authorsTablet(server(), "kgx-field");
