@@ -277,6 +277,7 @@ private:
             else if (fullAndFast && !m_options.chunkChecksums)
                 chunk = std::min(chunk * 2, kServerMaxChunk);
             if (!answer) {
+                m_report.largestCutChunk = std::max(m_report.largestCutChunk, length);
                 const Error& error = answer.error();
                 if (transportErrorKind(error) == TransportErrorKind::cancelled ||
                     !isRetryableError(error))

@@ -51,10 +51,11 @@ struct UploadProgress {
 using UploadProgressCallback = std::function<void(const UploadProgress&)>;
 
 struct UploadReport {
-    int uploaded = 0;            // blobs this run completed on the server
-    int deduplicated = 0;        // already on the server (HEAD 200): nothing sent
-    int failed = 0;              // refused for their content: marked failed, the user is told
-    std::int64_t bytesSent = 0;  // chunk bytes handed to the network, re-sent ones included
+    int uploaded = 0;                  // blobs this run completed on the server
+    int deduplicated = 0;              // already on the server (HEAD 200): nothing sent
+    int failed = 0;                    // refused for their content: marked failed, the user is told
+    std::int64_t bytesSent = 0;        // chunk bytes handed to the network, re-sent ones included
+    std::int64_t largestCutChunk = 0;  // the largest chunk of a failed PATCH: what a cut may cost
 };
 
 class PhotoUploader {

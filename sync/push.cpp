@@ -106,9 +106,9 @@ Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result
     return Outcome::done;
 }
 
-// The push request's body: the batch's first entries, as many as fit in maxPushBytes (always
-// at least one: a single mutation the server cannot take comes back as a refusal to show the
-// user). `batch` is cut to the entries sent, so results are matched against those only.
+// The push request's body: the batch's first entries, as many as fit in maxPushBytes (always at
+// least one; validation keeps a mutation to tens of kilobytes: five texts of 2,000 characters).
+// `batch` is cut to the entries sent, so results are matched against those only.
 std::string pushBody(const SyncOptions& options, std::vector<OutboxEntry>& batch) {
     std::string body = "{\"device\":" + json(options.deviceId).dump() + ",\"mutations\":[";
     std::size_t sent = 0;

@@ -190,7 +190,8 @@ int upload(const UploadArgs& args) {
              {"seconds", seconds},
              {"sent", report.bytesSent},
              {"resent", report.bytesSent - size},
-             {"chunk", args.chunk}};
+             {"chunk", args.chunk},
+             {"cut_chunk", report.largestCutChunk}};
     if (!status)
         out["error"] = status.error().code + ": " + status.error().message;
     if (const auto row = findBlobUpload(store.value()->database(), sha); row && row->errorMessage)

@@ -115,12 +115,12 @@ for mb in $PHOTO_SIZES_MB; do
 done
 
 # 2. Cuts at random points of a 2.5 MB photo (through the loopback fault proxy).
-sample chunk "$CHUNK"
 for cut in $(seq 1 "$CUTS"); do
     photo 2.5
     file=$PHOTO
     line=$(ours "$file" --cut-seed "$cut") || { echo "cut upload failed: $line" >&2; exit 1; }
     sample resent "$(python3 -c "print($(field "$line" resent) / 1024)")"
+    sample cut_chunk "$(python3 -c "print($(field "$line" cut_chunk) / 1024)")"
     echo "photos: cut $cut: $line"
     rm -f "$file"
 done
@@ -181,8 +181,8 @@ json.dump({
     "notes": [
         f"Photos of noise (Duban's JPEG encoder, 2048 × 1536 at most, padded with random bytes "
         f"after the end marker to {sizes} MB); a new photo for every upload, so none is "
-        f"deduplicated. {runs} runs per case; uploads in {int(chunk) // 1024} KiB chunks "
-        f"(the app's default).",
+        f"deduplicated. {runs} runs per case; uploads in chunks of {int(chunk) // 1024} KiB "
+        f"growing while they go fast (the app's default, D27).",
         "Duban client = sync/PhotoUploader as the sync engine runs it (HEAD /v1/blobs, POST, "
         "PATCHes), on a fresh connection; its time includes the TLS handshake and every request.",
         "Raw = one curl PATCH of the whole file into a tus upload created just before (not "
@@ -191,7 +191,8 @@ json.dump({
         "uploads of that size.",
         "Cuts: the loopback fault proxy (tests/support/fault_proxy) closes the upload's first "
         "connection after a random number of bytes towards the server; the uploader resumes "
-        "from the server's offset on a new one. Re-sent = bytes sent minus the file's size.",
+        "from the server's offset on a new one. Re-sent = bytes sent minus the file's size; the "
+        "chunk it is held to is the one the cut hit (chunks grow on loopback: 1 MiB, 2 MiB).",
         "@tus/server: its file store over HTTPS (node https, the certificate duban-server made "
         "for 127.0.0.1) at /v1/uploads; HEAD /v1/blobs/<sha256> answers 404, so Duban's uploader "
         "runs unchanged. Verified: the stored file's SHA-256 is the photo's.",
