@@ -19,11 +19,7 @@ namespace {
 constexpr std::size_t kSendBufferBytes = 64 * 1024;
 
 bool matchesEtag(std::string_view ifNoneMatch, std::string_view etag) {
-    while (!ifNoneMatch.empty()) {
-        const std::size_t comma = ifNoneMatch.find(',');
-        std::string_view tag = trimHeaderSpace(ifNoneMatch.substr(0, comma));
-        ifNoneMatch =
-            comma == std::string_view::npos ? std::string_view() : ifNoneMatch.substr(comma + 1);
+    for (std::string_view tag : headerListItems(ifNoneMatch)) {
         if (tag.starts_with("W/"))
             tag.remove_prefix(2);  // weak comparison, as RFC 7232 asks for If-None-Match
         if (tag == "*" || tag == etag)

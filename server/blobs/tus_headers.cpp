@@ -63,10 +63,7 @@ std::optional<std::string> decodeBase64(std::string_view text) {
 
 Result<std::map<std::string, std::string>> parseMetadata(std::string_view header) {
     std::map<std::string, std::string> values;
-    while (!header.empty()) {
-        const std::size_t comma = header.find(',');
-        const std::string_view pair = trimHeaderSpace(header.substr(0, comma));
-        header = comma == std::string_view::npos ? std::string_view() : header.substr(comma + 1);
+    for (const std::string_view pair : headerListItems(header)) {
         if (pair.empty())
             return makeError("invalid", "Upload-Metadata has an empty entry.");
         const std::size_t space = pair.find(' ');

@@ -1,8 +1,5 @@
 #include "server/blobs/tus_routes.h"
 
-#include <algorithm>
-#include <cctype>
-
 #include "core/util/uuid.h"
 #include "server/audit/audit_log.h"
 #include "server/auth/passwords.h"
@@ -12,6 +9,7 @@
 #include "server/blobs/upload_completion.h"
 #include "server/blobs/upload_expiry.h"
 #include "server/http/api.h"
+#include "server/http/header_text.h"
 
 namespace duban::server {
 namespace {
@@ -50,9 +48,7 @@ Result<std::string> declaredSha256(const httplib::Request& request) {
                          "Upload-Metadata has no 'sha256' entry (base64 of the lowercase hex "
                          "digest of the whole file).");
     }
-    std::string sha256 = it->second;
-    std::transform(sha256.begin(), sha256.end(), sha256.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string sha256 = lowerAscii(it->second);
     if (!isSha256Hex(sha256)) {
         return makeError("invalid",
                          "Upload-Metadata 'sha256' must decode to 64 hex digits (a SHA-256).");

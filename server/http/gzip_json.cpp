@@ -2,8 +2,6 @@
 
 #include <zlib.h>
 
-#include <algorithm>
-#include <cctype>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,13 +15,6 @@ namespace {
 // twice the time for 12 % fewer bytes.
 constexpr int kLevel = 3;
 constexpr int kGzipWindowBits = 15 + 16;  // 15-bit window, gzip header and trailer
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
 
 // A q-value of zero ("gzip;q=0", "q=0.0", "q=0.000") refuses the coding.
 bool refusedByQuality(std::string_view parameters) {
@@ -54,12 +45,8 @@ std::optional<std::string> gzip(const std::string& data) {
 }  // namespace
 
 bool acceptsGzip(const httplib::Request& request) {
-    const std::string header = lower(request.get_header_value("Accept-Encoding"));
-    std::string_view rest = header;
-    while (!rest.empty()) {
-        const auto comma = rest.find(',');
-        const std::string_view item = rest.substr(0, comma);
-        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+    const std::string header = lowerAscii(request.get_header_value("Accept-Encoding"));
+    for (const std::string_view item : headerListItems(header)) {
         const auto semicolon = item.find(';');
         const std::string_view coding = trimHeaderSpace(item.substr(0, semicolon));
         if (coding == "gzip" || coding == "x-gzip") {
