@@ -133,6 +133,15 @@ ProgressReport Device::newReport(const std::string& projectId, int percent) {
     return saved.value();
 }
 
+ProgressReport Device::submittedReport(const std::string& projectId, int percent) {
+    ProgressReport report = newReport(projectId, percent);
+    auto submitted =
+        m_store->transition(m_actor, Entity::progress_report, report.id, Transition::submit);
+    if (!submitted)
+        throw std::runtime_error(submitted.error().message);
+    return report;
+}
+
 SiteVisit Device::newVisit(const std::string& projectId) {
     SiteVisit visit;
     visit.projectId = projectId;

@@ -64,6 +64,8 @@ public:
 
     // A June 2022 draft report / visit on `projectId`, saved through the store's rules.
     ProgressReport newReport(const std::string& projectId, int percent);
+    // newReport, then submitted (queued for the next sync as two mutations).
+    ProgressReport submittedReport(const std::string& projectId, int percent);
     SiteVisit newVisit(const std::string& projectId);
 
 private:

@@ -57,9 +57,7 @@ TEST_F(InboxTest, AnApprovalThatLostToAReturnIsShownAndDiscardedOnRecord) {
     Device first(server(), "inbox-sup");
     Device second(server(), "inbox-sup2");
     field.sync();
-    const ProgressReport report = field.newReport(field.projectId(kProjectCode), 40);
-    ASSERT_TRUE(field.store().transition(field.actor(), Entity::progress_report, report.id,
-                                         Transition::submit));
+    const ProgressReport report = field.submittedReport(field.projectId(kProjectCode), 40);
     field.sync();
     first.sync();
     second.sync();

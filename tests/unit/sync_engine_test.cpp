@@ -183,9 +183,7 @@ TEST_F(SyncEngineTest, SyncingAgainOrAfterALostAnswerAppliesNothingTwice) {
     Device field(server(), "eng-field");
     field.sync();
     const std::string project = field.projectId(kProjectCode);
-    const ProgressReport report = field.newReport(project, 45);
-    ASSERT_TRUE(field.store().transition(field.actor(), Entity::progress_report, report.id,
-                                         Transition::submit));
+    const ProgressReport report = field.submittedReport(project, 45);
 
     // The server applies the push, but its answer never arrives: the outbox must stay.
     field.network().loseNextPushResponse();
@@ -336,9 +334,7 @@ TEST_F(SyncEngineTest, ANoOpSyncWritesNothingAndTheNextChangeStillArrives) {
 
     Device field(server(), "eng-field");
     field.sync();
-    const ProgressReport report = field.newReport(field.projectId(kProjectCode), 12);
-    ASSERT_TRUE(field.store().transition(field.actor(), Entity::progress_report, report.id,
-                                         Transition::submit));
+    const ProgressReport report = field.submittedReport(field.projectId(kProjectCode), 12);
     field.sync();
     EXPECT_EQ(supervisor.sync().pulled, 1);
     EXPECT_EQ(supervisor.localVersion(report.id), field.localVersion(report.id));
