@@ -11,7 +11,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/domain/dates.h"
 #include "sync/cli/client_session.h"
 #include "sync/sync_engine.h"
 
@@ -67,17 +66,17 @@ int main(int argc, char** argv) {
     sync::SyncEngine engine(*s.store, *transport.value(), options);
 
     // One sync as `duban-client sync` makes it: the engine's run, then the last-sync time stored.
-    json totals{{"pulled", 0}, {"pushed", 0}};
+    int pulled = 0;
+    int pushed = 0;
     auto syncOnce = [&]() -> bool {
         auto report = engine.syncOnce();
         if (!report) {
             std::fprintf(stderr, "sync failed: %s\n", report.error().message.c_str());
             return false;
         }
-        cli::setStateValue(s.store->database(), cli::kLastSyncKey,
-                           formatInstantUtc(s.clock.nowMs()));
-        totals["pulled"] = totals["pulled"].get<int>() + report->pulled;
-        totals["pushed"] = totals["pushed"].get<int>() + report->pushed;
+        cli::recordSyncTime(s);
+        pulled += report->pulled;
+        pushed += report->pushed;
         return true;
     };
 
@@ -94,8 +93,8 @@ int main(int argc, char** argv) {
     }
     std::cout << json{{"first_ms", firstMs},
                       {"runs_ms", runs},
-                      {"pulled", totals["pulled"]},
-                      {"pushed", totals["pushed"]}}
+                      {"pulled", pulled},
+                      {"pushed", pushed}}
                      .dump()
               << "\n";
     return 0;

@@ -4,7 +4,6 @@
 #include <cstdlib>
 #include <filesystem>
 
-#include "core/domain/dates.h"
 #include "core/store/blob_uploads.h"
 #include "core/store/inbox.h"
 #include "sync/cli/client_session.h"
@@ -77,9 +76,9 @@ int syncCommand(const Invocation& invocation, Io& io) {
             error.message += "; sign in again with `duban-client login`.";
         return fail(io.err, error);
     }
-    const std::string syncedAt = formatInstantUtc(s.clock.nowMs());
+    std::string syncedAt;
     try {
-        setStateValue(s.store->database(), kLastSyncKey, syncedAt);
+        syncedAt = recordSyncTime(s);
     } catch (const DatabaseError& e) {
         return fail(io.err, makeError("store_failed", std::string("sync done, but ") + e.what()));
     }

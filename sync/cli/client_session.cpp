@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "core/domain/dates.h"
 #include "sync/cli/command_line.h"
 
 namespace duban::cli {
@@ -91,6 +92,12 @@ Result<std::string> projectIdOf(const Database& db, const std::string& text) {
                                           "`duban-client projects --search`.");
     }
     return s.text(0);
+}
+
+std::string recordSyncTime(const Session& session) {
+    const std::string syncedAt = formatInstantUtc(session.clock.nowMs());
+    setStateValue(session.store->database(), kLastSyncKey, syncedAt);
+    return syncedAt;
 }
 
 }  // namespace duban::cli

@@ -68,5 +68,7 @@ template <class Read>
 [[nodiscard]] std::optional<std::string> stateValue(const Database& db, const std::string& key);
 void setStateValue(const Database& db, const std::string& key, const std::string& value);
 inline constexpr const char* kLastSyncKey = "last_sync_at";
+// Stores now as the last sync time (after a sync that succeeded); returns what it stored.
+std::string recordSyncTime(const Session& session);
 
 }  // namespace duban::cli
