@@ -1,4 +1,4 @@
-// duban-server: the central server of Duban (DESIGN §7).
+// duban-server: the central server of Duban (design.md §7).
 #include <iostream>
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// Photos and thumbnails on demand (DESIGN §6): a blob is fetched the first time it is shown (a
+// Photos and thumbnails on demand (design.md §6): a blob is fetched the first time it is shown (a
 // thumbnail in a list, a photo when opened), streamed to a temporary file, checked against its
 // SHA-256 and only then put where the local store keeps blobs; from then on it is read from
 // there without asking the server. Blobs this device attached are there from the start.

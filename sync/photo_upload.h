@@ -1,5 +1,5 @@
 #pragma once
-// Photo bytes to the server by tus 1.0 (DESIGN §6, docs/api.md "Photos"). Works through the
+// Photo bytes to the server by tus 1.0 (design.md §6, docs/api.md "Photos"). Works through the
 // local store's blob_upload queue, oldest first: HEAD /v1/blobs/<sha256> first (already there:
 // nothing is sent), else resume the stored tus upload from the server's Upload-Offset, else
 // POST a new one — its location is stored before the first PATCH, so an upload resumes after the

@@ -1,6 +1,6 @@
-// Pull (DESIGN §5): pages of changes after the stored cursor. Each page is applied and the cursor
-// advanced in one transaction, so a run cut off between pages resumes at the first page it did
-// not store, and a page is never applied half. While a page is applied, the next one is already
+// Pull (design.md §5): pages of changes after the stored cursor. Each page is applied and the
+// cursor advanced in one transaction, so a run cut off between pages resumes at the first page it
+// did not store, and a page is never applied half. While a page is applied, the next one is already
 // being fetched and parsed on a second thread: the server's work and the device's overlap.
 #include <nlohmann/json.hpp>
 

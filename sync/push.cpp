@@ -1,7 +1,7 @@
-// Push (DESIGN §5): the outbox in the order it was made, in batches. Each result is stored in the
-// same local transaction that removes its outbox entry, so a crash between the two cannot happen:
-// either the entry is still queued (and a resend is answered `duplicate` with the stored result)
-// or its result is on the device.
+// Push (design.md §5): the outbox in the order it was made, in batches. Each result is stored in
+// the same local transaction that removes its outbox entry, so a crash between the two cannot
+// happen: either the entry is still queued (and a resend is answered `duplicate` with the stored
+// result) or its result is on the device.
 #include <nlohmann/json.hpp>
 
 #include <algorithm>

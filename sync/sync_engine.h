@@ -1,5 +1,5 @@
 #pragma once
-// The client sync engine (DESIGN §5): pushes the local outbox, uploads waiting photo bytes
+// The client sync engine (design.md §5): pushes the local outbox, uploads waiting photo bytes
 // (§6, photo_upload.h), then pulls the server's changes into the local store. Exactly-once rests on
 // the server (a mutation number is applied once) and on one rule here: an outbox entry leaves the
 // device only in the transaction that stores its result. A run that stops half-way (network gone,

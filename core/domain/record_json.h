@@ -1,5 +1,5 @@
 #pragma once
-// Records as JSON field maps with the names of DESIGN §3 in snake_case: what a mutation carries
+// Records as JSON field maps with the names of design.md §3 in snake_case: what a mutation carries
 // in `fields` and what a pull returns. One place, so device and server agree on every name.
 #include <nlohmann/json.hpp>
 

@@ -1,6 +1,6 @@
 #pragma once
-// The domain of DESIGN §3: the records every part of Duban speaks about. Plain data, no behaviour
-// beyond naming; the rules that act on them live in core/rules.
+// The domain of design.md §3: the records every part of Duban speaks about. Plain data, no
+// behaviour beyond naming; the rules that act on them live in core/rules.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,5 +1,5 @@
 #pragma once
-// Who may see and who may change what (DESIGN §2). One function decides read scope, one decides
+// Who may see and who may change what (design.md §2). One function decides read scope, one decides
 // write permission; the server checks every pull and push with them and the app uses the same
 // answers to decide what it shows and enables.
 #include <optional>

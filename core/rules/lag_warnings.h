@@ -1,5 +1,5 @@
 #pragma once
-// Lag warnings (DESIGN §3, docs/warnings.md): the three escalating letters of the notice —
+// Lag warnings (design.md §3, docs/warnings.md): the three escalating letters of the notice —
 // 1 首次超前提醒函 (reminder), 2 二次限期预警函 (deadline warning), 3 三次滞后纠责函
 // (accountability) — computed from plan vs reports. Supervisors issue them; this only proposes.
 #include <optional>

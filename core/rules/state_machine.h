@@ -1,5 +1,5 @@
 #pragma once
-// The record state machine of DESIGN §3, for progress reports and site visits:
+// The record state machine of design.md §3, for progress reports and site visits:
 //
 //   draft ──submit──▶ submitted ──confirm──▶ confirmed
 //                       │  │                    │  │
@@ -22,7 +22,7 @@ namespace duban {
 // Only the author edits, and only a draft or a returned record; submitted records change by
 // transitions alone.
 [[nodiscard]] bool isEditable(RecordState state);
-// Transitions whose review must carry a reason (DESIGN: a return needs a comment).
+// Transitions whose review must carry a reason (design.md §3: a return needs a comment).
 [[nodiscard]] bool needsComment(Transition transition);
 // Whether `comment` is enough for `transition`: something besides blanks where one is needed.
 [[nodiscard]] bool commentSuffices(Transition transition, std::string_view comment);

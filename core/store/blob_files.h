@@ -1,5 +1,5 @@
 #pragma once
-// A device's photo bytes (DESIGN §6): content-addressed files next to the local store,
+// A device's photo bytes (design.md §6): content-addressed files next to the local store,
 // `<folder of store.db>/blobs/<first 2 hex>/<sha256>`. A file is written to a temporary name,
 // fsync'd, checked against its SHA-256 and only then renamed into place (and the folder fsync'd),
 // so a file under a blob's name always holds exactly those bytes: an existing file is a done one.

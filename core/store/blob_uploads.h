@@ -1,6 +1,6 @@
 #pragma once
-// The device's queue of photo bytes to upload (table blob_upload, DESIGN §6). attachPhoto adds to
-// it in the photo's transaction; the uploader in sync/ works through it. Each write is one
+// The device's queue of photo bytes to upload (table blob_upload, design.md §6). attachPhoto adds
+// to it in the photo's transaction; the uploader in sync/ works through it. Each write is one
 // statement (autocommit): the tus location is durable before the first byte is sent.
 #include <cstdint>
 #include <optional>

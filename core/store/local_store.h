@@ -1,5 +1,5 @@
 #pragma once
-// A device's local store (DESIGN §4): one SQLite file per signed-in user. Every edit checks the
+// A device's local store (design.md §4): one SQLite file per signed-in user. Every edit checks the
 // core rules (access, state machine, validation) and writes its record and its outbox entry in
 // one transaction, so an edit is either wholly saved and queued for sync, or not at all.
 #include <algorithm>

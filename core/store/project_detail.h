@@ -1,5 +1,5 @@
 #pragma once
-// One project as its detail screen shows it (DESIGN §8): the seed's facts, its units and lists,
+// One project as its detail screen shows it (design.md §8): the seed's facts, its units and lists,
 // its milestones, and a timeline of reports, visits, reviews and warnings — each a single
 // indexed query.
 #include <optional>

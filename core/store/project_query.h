@@ -1,6 +1,6 @@
 #pragma once
-// The project list of DESIGN §8: search, filters, sort, and pages read from SQL — never the whole
-// table. One query per page (units come along in the same query, no N+1).
+// The project list of design.md §8: search, filters, sort, and pages read from SQL — never the
+// whole table. One query per page (units come along in the same query, no N+1).
 #include <optional>
 #include <string>
 #include <vector>

@@ -1,5 +1,5 @@
 #pragma once
-// The supervisor's queue (DESIGN §8): reports and visits waiting for a decision — submitted, or
+// The supervisor's queue (design.md §8): reports and visits waiting for a decision — submitted, or
 // confirmed by the enterprise — newest first, a page at a time, filtered by kind, responsible
 // unit and project. The local store holds only what the user may see, so the queue needs no
 // scope of its own.

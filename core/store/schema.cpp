@@ -231,7 +231,7 @@ CREATE VIRTUAL TABLE project_search USING fts5(name, units, scope, tokenize = 't
 CREATE VIRTUAL TABLE project_search_bigram USING fts5(grams, tokenize = 'unicode61');
 )sql";
 
-// Photo bytes waiting to reach the server (DESIGN §6), one row per blob: the photo and its
+// Photo bytes waiting to reach the server (design.md §6), one row per blob: the photo and its
 // thumbnail are separate blobs. The tus location is kept so an upload resumes after a restart;
 // `upload_offset` is the last offset the server confirmed (the server's HEAD is what counts).
 // A 'failed' blob was refused by the server for its content: the user sees the message.

@@ -1,6 +1,6 @@
 #pragma once
-// The project list (DESIGN §8): search and filters over SQL, read a page at a time on the store's
-// thread — never the whole table — so 10,000 projects scroll as smoothly as 45.
+// The project list (design.md §8): search and filters over SQL, read a page at a time on the
+// store's thread — never the whole table — so 10,000 projects scroll as smoothly as 45.
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QPointer>

@@ -1,5 +1,5 @@
 #pragma once
-// Background sync for the app (DESIGN §5, §8): a worker thread with its own connection to the
+// Background sync for the app (design.md §5, §8): a worker thread with its own connection to the
 // store, its own libcurl transport and a SyncEngine. Runs on start, shortly after each save, on a
 // timer, and on demand; reports progress and the device's counts to QML; cancel() stops a run at
 // once, keeping what it stored.

@@ -1,6 +1,6 @@
 #pragma once
 // What the server sets up in its data folder: the schema, the administrator, demo accounts, and
-// the seed data (DESIGN §7). Each step is idempotent: a restart repeats nothing.
+// the seed data (design.md §7). Each step is idempotent: a restart repeats nothing.
 #include <ostream>
 
 #include "core/store/database.h"

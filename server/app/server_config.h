@@ -1,5 +1,5 @@
 #pragma once
-// Everything an operator can set, with the defaults of DESIGN §7. Set by flags, or by a JSON
+// Everything an operator can set, with the defaults of design.md §7. Set by flags, or by a JSON
 // config file (flags win).
 #include <cstdint>
 #include <filesystem>

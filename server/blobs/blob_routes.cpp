@@ -1,4 +1,4 @@
-// HEAD/GET /v1/blobs/<sha256> (DESIGN §6), and the wiring of the whole blob module: the tus
+// HEAD/GET /v1/blobs/<sha256> (design.md §6), and the wiring of the whole blob module: the tus
 // upload endpoints, and the clean-up of what a crash or an expiry left behind.
 #include <array>
 #include <memory>

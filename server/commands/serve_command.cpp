@@ -23,6 +23,7 @@ int runServeCommand(const std::vector<std::string>& args, std::ostream& out, std
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     JsonLog log(config->dataDir.empty() ? std::filesystem::path() : config->logFile());
+    const CoreLogBridge coreLines(log);
     SystemClock clock;
     std::filesystem::create_directories(config->dataDir);
     auto app = ServerApp::start(config.value(), log, clock, out);

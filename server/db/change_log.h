@@ -1,5 +1,5 @@
 #pragma once
-// The change log pulls read (DESIGN §5): every write of a record moves it to a new, higher `seq`
+// The change log pulls read (design.md §5): every write of a record moves it to a new, higher `seq`
 // in the same transaction, so a pull after any cursor sees every change made after it. SQLite has
 // one writer at a time, so seqs become visible in order and a cursor never skips one.
 #include <optional>

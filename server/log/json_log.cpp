@@ -41,4 +41,19 @@ void JsonLog::write(std::string_view level, std::string_view category, std::stri
         std::cerr << text << '\n';
 }
 
+CoreLogBridge::CoreLogBridge(JsonLog& target)
+    : m_previous(log::setSink(
+          [&target](log::Level level, std::string_view category, std::string_view message) {
+              if (level == log::Level::error)
+                  target.error(category, message);
+              else if (level == log::Level::warning)
+                  target.warn(category, message);
+              else
+                  target.info(category, message);
+          })) {}
+
+CoreLogBridge::~CoreLogBridge() {
+    log::setSink(std::move(m_previous));
+}
+
 }  // namespace duban::server

@@ -8,6 +8,8 @@
 #include <mutex>
 #include <string_view>
 
+#include "core/util/log.h"
+
 namespace duban::server {
 
 class JsonLog {
@@ -29,6 +31,18 @@ private:
     std::mutex m_mutex;
     std::ofstream m_file;
     bool m_quiet;
+};
+
+// While it lives, the lines core's code logs (core/util/log.h) go to `target` as JSON lines too.
+class CoreLogBridge {
+public:
+    explicit CoreLogBridge(JsonLog& target);
+    ~CoreLogBridge();
+    CoreLogBridge(const CoreLogBridge&) = delete;
+    CoreLogBridge& operator=(const CoreLogBridge&) = delete;
+
+private:
+    log::Sink m_previous;
 };
 
 }  // namespace duban::server

@@ -1,5 +1,5 @@
 #pragma once
-// What approving a progress report means beyond its state (DESIGN §3, §6): a report whose photos
+// What approving a progress report means beyond its state (design.md §3, §6): a report whose photos
 // have not all arrived cannot be approved, and an approval updates the project's derived figures
 // (never typed twice) in the same transaction.
 #include <optional>

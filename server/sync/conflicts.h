@@ -1,5 +1,5 @@
 #pragma once
-// Field-level conflicts (DESIGN §5): drafts are the only records two devices edit concurrently.
+// Field-level conflicts (design.md §5): drafts are the only records two devices edit concurrently.
 // The later push wins, decided by server order; the value it replaced is kept in a `conflict`
 // record that only its author pulls, so nothing typed is dropped silently.
 #include <nlohmann/json.hpp>

@@ -1,5 +1,5 @@
 #pragma once
-// One mutation of a push (DESIGN §5) as the server reads it, and the strict reading of the push
+// One mutation of a push (design.md §5) as the server reads it, and the strict reading of the push
 // envelope: a malformed mutation refuses the whole request before anything is applied.
 #include <nlohmann/json.hpp>
 

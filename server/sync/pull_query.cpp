@@ -86,7 +86,7 @@ private:
 // smaller seq is either in the same snapshot or gone for good (the record moved to a newer seq,
 // which the cursor will still reach). A page read in one snapshot therefore never returns s while
 // a smaller, still-invisible s' could appear later behind the cursor. (PostgreSQL, with concurrent
-// writers, needs a different scheme; see DESIGN §5.)
+// writers, needs a different scheme; see design.md §5.)
 PullPage readPullPage(const Database& db, const Actor& actor, std::int64_t after, int limit) {
     const ScopeBinding scope = bindingOf(actor);
     ReadTransaction snapshot(db);

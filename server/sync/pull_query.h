@@ -1,5 +1,5 @@
 #pragma once
-// The scoped change log (DESIGN §5): what a pull returns, and the one rule that decides which
+// The scoped change log (design.md §5): what a pull returns, and the one rule that decides which
 // change-log rows a caller may see, written once in SQL so the filter runs in the index.
 #include <nlohmann/json.hpp>
 

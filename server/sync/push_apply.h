@@ -1,5 +1,5 @@
 #pragma once
-// Applying a push batch exactly once (DESIGN §5): one transaction per batch, one savepoint per
+// Applying a push batch exactly once (design.md §5): one transaction per batch, one savepoint per
 // mutation, the device's last_n and every mutation's result stored in that same transaction.
 #include <nlohmann/json.hpp>
 

@@ -1,5 +1,5 @@
 #pragma once
-// Records as pulls (and rejected mutations) send them: JSON with the names of DESIGN §3 in
+// Records as pulls (and rejected mutations) send them: JSON with the names of design.md §3 in
 // snake_case, each with its id and server version. Loaded in batches, one query per entity for a
 // whole page (ids bound as one JSON array), never one query per record.
 #include <nlohmann/json.hpp>

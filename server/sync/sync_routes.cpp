@@ -1,5 +1,5 @@
-// POST /v1/sync/push and GET /v1/sync/pull (DESIGN §5): the HTTP edges. Bodies and parameters are
-// read strictly here; a bad request is refused whole before anything is applied.
+// POST /v1/sync/push and GET /v1/sync/pull (design.md §5): the HTTP edges. Bodies and parameters
+// are read strictly here; a bad request is refused whole before anything is applied.
 #include "server/http/api.h"
 #include "server/http/routes.h"
 #include "server/sync/pull_query.h"

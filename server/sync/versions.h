@@ -1,5 +1,5 @@
 #pragma once
-// A record's history on the server (DESIGN §5): which device made each version (transitions bind
+// A record's history on the server (design.md §5): which device made each version (transitions bind
 // to the version they name) and at which version each field last changed (concurrent edits of a
 // field are conflicts). Every write also moves the record in the change log pulls read.
 #include <nlohmann/json.hpp>

@@ -1,5 +1,6 @@
-// Warnings (督办 letters, DESIGN §3): issued by supervisors, acknowledged by the unit responsible
-// for the project. Nothing else changes an issued warning (core decides who may do what).
+// Warnings (督办 letters, design.md §3): issued by supervisors, acknowledged by the unit
+// responsible for the project. Nothing else changes an issued warning (core decides who may do
+// what).
 #include "core/domain/record_json.h"
 #include "core/rules/lag_warnings.h"
 #include "core/store/record_rows.h"

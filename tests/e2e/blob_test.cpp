@@ -1,4 +1,4 @@
-// Photos over real HTTPS (DESIGN §6): tus 1.0 uploads in chunks, resumed after a connection is
+// Photos over real HTTPS (design.md §6): tus 1.0 uploads in chunks, resumed after a connection is
 // really cut mid-body, checked per chunk and as a whole, refused when not a JPEG or a pixel flood
 // or too large — leaving nothing behind — stored once, and served with ETag and Range only to
 // callers whose scope includes a record naming them.

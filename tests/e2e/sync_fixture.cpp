@@ -244,7 +244,7 @@ std::set<std::string> SyncTest::expectedScope(const std::string& username) {
         const std::string role = who.text(0);
         const std::string unit = who.text(1);
         const std::string supervised = who.text(2);
-        // DESIGN §2: admins and unrestricted supervisors read everything; a restricted
+        // design.md §2: admins and unrestricted supervisors read everything; a restricted
         // supervisor the projects of the units supervised; field staff their unit's projects in
         // any role (responsible, lead, or the township they lie in); enterprises the projects
         // they lead or are responsible for.

@@ -1,7 +1,7 @@
 #pragma once
 // The world the sync tests play in: one real server over HTTPS with the seed, users of every role
 // in real units of the seed, and devices that number their mutations as a phone's outbox does.
-// Expectations about scope are computed here from the tables and DESIGN §2 — not with core's
+// Expectations about scope are computed here from the tables and design.md §2 — not with core's
 // readScope — so a test checks the server's filter against an independent answer.
 #include <gtest/gtest.h>
 
@@ -87,7 +87,7 @@ protected:
     static std::string s_approvalProject;  // 市科工信局; only the approval test reports on it
 
     static std::string userId(const std::string& username);
-    // The projects `username` may read, from project_unit and the role table of DESIGN §2.
+    // The projects `username` may read, from project_unit and the role table of design.md §2.
     static std::set<std::string> expectedScope(const std::string& username);
     // Failures for every pulled change outside `username`'s scope (records and tombstones).
     static std::vector<std::string> outOfScope(const std::string& username,

@@ -136,7 +136,7 @@ TEST_F(SyncScopeTest, EveryRoleWritesAndReadsWithinItsScopeOnly) {
         }
         EXPECT_TRUE(seen.contains("user:" + userId(user))) << user << " pulls their own account";
     }
-    // The same, spelled out for the cases DESIGN §2 names.
+    // The same, spelled out for the cases design.md §2 names.
     EXPECT_TRUE(expectedScope("az-field").contains(s_azProject));
     EXPECT_FALSE(expectedScope("hx-field").contains(s_azProject));
     EXPECT_FALSE(expectedScope("ht-ent").contains(s_tdProject));

@@ -1,4 +1,4 @@
-// Push and pull over real HTTPS (DESIGN §5): exactly-once application, gaps, rejections that do
+// Push and pull over real HTTPS (design.md §5): exactly-once application, gaps, rejections that do
 // not wedge a queue, field conflicts, transitions bound to versions, approvals and their derived
 // figures, tombstones, and bad requests that change nothing.
 #include "tests/e2e/sync_fixture.h"

@@ -1,4 +1,4 @@
-// The access rules of DESIGN §2: who reads which projects, who writes what, per role and scope.
+// The access rules of design.md §2: who reads which projects, who writes what, per role and scope.
 #include <gtest/gtest.h>
 
 #include "core/rules/access.h"

@@ -1,4 +1,4 @@
-// Every transition from every state: the allowed ones land where DESIGN §3 says, the rest are
+// Every transition from every state: the allowed ones land where design.md §3 says, the rest are
 // refused.
 #include <gtest/gtest.h>
 

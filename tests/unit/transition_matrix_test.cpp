@@ -1,5 +1,5 @@
 // Every transition, by every kind of actor, from every state: allowed exactly when the role may
-// fire it (DESIGN §2) and the state machine allows it from that state (DESIGN §3).
+// fire it (design.md §2) and the state machine allows it from that state (design.md §3).
 #include <gtest/gtest.h>
 
 #include <map>
