@@ -29,7 +29,7 @@ std::string gunzip(const std::string& data) {
 class CompressionTest : public SyncTest {};
 
 TEST_F(CompressionTest, APullPageIsGzippedForAClientThatTakesGzip) {
-    const Device supervisor(server(), "sup-all");
+    const ProtocolDevice supervisor(server(), "sup-all");
     const std::string page = "/v1/sync/pull?after=0&limit=2000";
     const HttpResponse plain = supervisor.http().get(page);
     ASSERT_EQ(plain.status, 200) << plain.body;
@@ -47,7 +47,7 @@ TEST_F(CompressionTest, APullPageIsGzippedForAClientThatTakesGzip) {
 }
 
 TEST_F(CompressionTest, RefusedGzipAndSmallAnswersGoPlain) {
-    const Device supervisor(server(), "sup-all");
+    const ProtocolDevice supervisor(server(), "sup-all");
     for (const char* refused : {"gzip;q=0", "identity", "GZIP; q=0.000, br;q=0"}) {
         const HttpResponse response = supervisor.http().request(
             "GET", "/v1/sync/pull?after=0&limit=2000", {}, {{"Accept-Encoding", refused}});

@@ -68,20 +68,20 @@ json reportFields(const std::string& projectId, const json& overrides) {
     return fields;
 }
 
-Device::Device(TestServer& server, const std::string& username)
+ProtocolDevice::ProtocolDevice(TestServer& server, const std::string& username)
     : m_username(username), m_http(server.signIn(username, &m_deviceId)) {}
 
-json Device::body(const std::vector<json>& numbered) const {
+json ProtocolDevice::body(const std::vector<json>& numbered) const {
     return json{{"device", m_deviceId}, {"mutations", numbered}};
 }
 
-HttpResponse Device::pushRaw(std::vector<json> mutations) {
+HttpResponse ProtocolDevice::pushRaw(std::vector<json> mutations) {
     for (json& m : mutations)
         m["n"] = ++m_n;
     return pushBody(body(mutations));
 }
 
-json Device::push(std::vector<json> mutations) {
+json ProtocolDevice::push(std::vector<json> mutations) {
     const std::size_t sent = mutations.size();
     const HttpResponse response = pushRaw(std::move(mutations));
     EXPECT_EQ(response.status, 200) << response.body;
@@ -93,7 +93,7 @@ json Device::push(std::vector<json> mutations) {
     return reply["results"];
 }
 
-PullResult Device::pull(std::int64_t after, int limit) const {
+PullResult ProtocolDevice::pull(std::int64_t after, int limit) const {
     PullResult result;
     result.next = after;
     for (int page = 0; page < 10'000; ++page) {

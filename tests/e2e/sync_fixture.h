@@ -39,9 +39,9 @@ struct PullResult {
 };
 
 // A signed-in device of one user.
-class Device {
+class ProtocolDevice {
 public:
-    Device(TestServer& server, const std::string& username);
+    ProtocolDevice(TestServer& server, const std::string& username);
 
     [[nodiscard]] const std::string& id() const { return m_deviceId; }
     [[nodiscard]] const std::string& username() const { return m_username; }

@@ -14,10 +14,10 @@ constexpr const char* kReport = "progress_report";
 
 class SyncScopeTest : public SyncTest {
 protected:
-    Device& device(const std::string& username) {
+    ProtocolDevice& device(const std::string& username) {
         auto& slot = m_devices[username];
         if (!slot)
-            slot = std::make_unique<Device>(server(), username);
+            slot = std::make_unique<ProtocolDevice>(server(), username);
         return *slot;
     }
 
@@ -36,7 +36,7 @@ protected:
     }
 
 private:
-    std::map<std::string, std::unique_ptr<Device>> m_devices;
+    std::map<std::string, std::unique_ptr<ProtocolDevice>> m_devices;
 };
 
 TEST_F(SyncScopeTest, EveryRoleWritesAndReadsWithinItsScopeOnly) {
@@ -150,7 +150,7 @@ TEST_F(SyncScopeTest, EveryRoleWritesAndReadsWithinItsScopeOnly) {
 TEST_F(SyncScopeTest, ACursorPassesOverChangesTheCallerMayNotSee) {
     // A field worker of 市科工信局 does not see 矮寨镇's project; 矮寨镇's worker reports on it.
     ASSERT_FALSE(expectedScope("kgx-field").contains(s_azProject));
-    Device& kgx = device("kgx-field");
+    ProtocolDevice& kgx = device("kgx-field");
     const PullResult caughtUp = kgx.pull();
     ASSERT_TRUE(caughtUp.problems.empty());
     std::vector<json> reports;
@@ -192,21 +192,21 @@ TEST_F(SyncScopeTest, ConcurrentPushesAndPullsNeitherSkipNorLeak) {
         failures.push_back(std::move(what));
     };
 
-    std::vector<std::unique_ptr<Device>> writers;
+    std::vector<std::unique_ptr<ProtocolDevice>> writers;
     for (int i = 0; i < kWriters; ++i) {
         const std::string user = (i % 2 == 0 ? "kgx-load" : "td-load") + std::to_string(i / 2);
-        writers.push_back(std::make_unique<Device>(server(), user));
+        writers.push_back(std::make_unique<ProtocolDevice>(server(), user));
     }
     const std::vector<std::string> pullerUsers{"kgx-field2", "td-ent2", "sup-all", "hx-field"};
-    std::vector<std::unique_ptr<Device>> pullers;
+    std::vector<std::unique_ptr<ProtocolDevice>> pullers;
     for (const std::string& user : pullerUsers)
-        pullers.push_back(std::make_unique<Device>(server(), user));
+        pullers.push_back(std::make_unique<ProtocolDevice>(server(), user));
 
     std::atomic<int> writing{kWriters};
     std::vector<std::thread> threads;
     for (int w = 0; w < kWriters; ++w) {
         threads.emplace_back([&, w] {
-            const Device& device = *writers[w];
+            const ProtocolDevice& device = *writers[w];
             const std::string project = w % 2 == 0 ? s_kgxProject : s_tdProject;
             std::vector<json> mutations;
             for (int r = 0; r < kReportsPerWriter; ++r) {
@@ -251,7 +251,7 @@ TEST_F(SyncScopeTest, ConcurrentPushesAndPullsNeitherSkipNorLeak) {
     std::vector<PullResult> seen(pullers.size());
     for (std::size_t p = 0; p < pullers.size(); ++p) {
         threads.emplace_back([&, p] {
-            const Device& device = *pullers[p];
+            const ProtocolDevice& device = *pullers[p];
             PullResult& all = seen[p];
             all = device.pull(0, 500);  // the seed first, in big pages
             const std::string scope = all.scope;

@@ -36,7 +36,7 @@ protected:
 };
 
 TEST_F(SyncPushTest, ReplayingAPushHasExactlyOneEffect) {
-    Device phone(server(), "kgx-field");
+    ProtocolDevice phone(server(), "kgx-field");
     const std::string report = newId();
     const std::string visit = newId();
     // Made offline, in order: each names base 0, the version the device knew.
@@ -89,7 +89,7 @@ TEST_F(SyncPushTest, ReplayingAPushHasExactlyOneEffect) {
 }
 
 TEST_F(SyncPushTest, AGapIsRefusedAndNothingAfterItIsApplied) {
-    Device phone(server(), "kgx-field");
+    ProtocolDevice phone(server(), "kgx-field");
     const std::string a = newId(), b = newId(), c = newId(), d = newId();
     json first = createRecord(kReport, a, reportFields(s_kgxProject));
     first["n"] = 1;
@@ -131,7 +131,7 @@ TEST_F(SyncPushTest, AGapIsRefusedAndNothingAfterItIsApplied) {
 }
 
 TEST_F(SyncPushTest, ARejectedMutationDoesNotBlockTheOnesAfterIt) {
-    Device phone(server(), "kgx-field");
+    ProtocolDevice phone(server(), "kgx-field");
     const std::string good = newId(), bad = newId(), later = newId(), ghost = newId();
     const json results = phone.push({
         createRecord(kReport, good, reportFields(s_kgxProject)),
@@ -166,15 +166,15 @@ TEST_F(SyncPushTest, ARejectedMutationDoesNotBlockTheOnesAfterIt) {
                     transitionRecord(kReport, thin, 0, "submit")});
     EXPECT_EQ(incomplete[1]["code"], "invalid");
     EXPECT_EQ(incomplete[1]["errors"][0]["field"], "narrative");
-    Device supervisor(server(), "sup-all");
+    ProtocolDevice supervisor(server(), "sup-all");
     const json noComment = supervisor.pushOne(transitionRecord(kReport, later, 2, "return", "  "));
     EXPECT_EQ(noComment["code"], "invalid");
     EXPECT_EQ(noComment["record"]["state"], "submitted");
 }
 
 TEST_F(SyncPushTest, TwoDevicesEditTheSameDraftFieldOfflineAndTheLaterPushWins) {
-    Device a(server(), "kgx-field");
-    Device b(server(), "kgx-field");
+    ProtocolDevice a(server(), "kgx-field");
+    ProtocolDevice b(server(), "kgx-field");
     const std::int64_t start = count("SELECT max(seq) FROM change");
     const std::string report = newId();
     ASSERT_EQ(a.pushOne(createRecord(
@@ -195,7 +195,7 @@ TEST_F(SyncPushTest, TwoDevicesEditTheSameDraftFieldOfflineAndTheLaterPushWins) 
     EXPECT_EQ(current["narrative"], "B 写的进展");
     EXPECT_EQ(current["problems"], "资金缺口");
     // A's text is not lost: a conflict record for its author, pulled by both of their devices.
-    for (const Device* device : {&a, &b}) {
+    for (const ProtocolDevice* device : {&a, &b}) {
         std::vector<json> conflicts;
         const PullResult pulled = device->pull(start);
         for (const json& change : pulled.changes) {
@@ -211,7 +211,7 @@ TEST_F(SyncPushTest, TwoDevicesEditTheSameDraftFieldOfflineAndTheLaterPushWins) 
     }
     // Nobody else sees it, not even a colleague of the same unit or a supervisor.
     for (const char* other : {"kgx-field2", "sup-all", "admin"}) {
-        const PullResult pulled = Device(server(), other).pull(start);
+        const PullResult pulled = ProtocolDevice(server(), other).pull(start);
         for (const json& change : pulled.changes)
             EXPECT_NE(change["entity"], "conflict") << other;
     }
@@ -219,8 +219,8 @@ TEST_F(SyncPushTest, TwoDevicesEditTheSameDraftFieldOfflineAndTheLaterPushWins) 
 
 TEST_F(SyncPushTest, AValueSetAtCreationIsOnlyLostToAnEditThatNeverSawIt) {
     // The server keeps no field versions for a create; a created value is still defended.
-    Device a(server(), "kgx-field");
-    Device b(server(), "kgx-field");
+    ProtocolDevice a(server(), "kgx-field");
+    ProtocolDevice b(server(), "kgx-field");
     const std::string seen = newId();
     const std::string unseen = newId();
     for (const std::string& id : {seen, unseen}) {
@@ -245,9 +245,9 @@ TEST_F(SyncPushTest, AValueSetAtCreationIsOnlyLostToAnEditThatNeverSawIt) {
 }
 
 TEST_F(SyncPushTest, AnApprovalBindsToTheVersionTheSupervisorReviewed) {
-    Device author(server(), "kgx-field");
-    Device authorsTablet(server(), "kgx-field");
-    Device supervisor(server(), "sup-all");
+    ProtocolDevice author(server(), "kgx-field");
+    ProtocolDevice authorsTablet(server(), "kgx-field");
+    ProtocolDevice supervisor(server(), "sup-all");
     const std::string report = newId();
     author.push({createRecord(kReport, report, reportFields(s_kgxProject)),
                  transitionRecord(kReport, report, 0, "submit")});
@@ -279,9 +279,9 @@ TEST_F(SyncPushTest, AnApprovalBindsToTheVersionTheSupervisorReviewed) {
 }
 
 TEST_F(SyncPushTest, WhenApproveAndReturnRaceTheSecondIsAnInvalidTransition) {
-    Device author(server(), "kgx-field");
-    Device first(server(), "sup-all");
-    Device second(server(), "sup-all2");
+    ProtocolDevice author(server(), "kgx-field");
+    ProtocolDevice first(server(), "sup-all");
+    ProtocolDevice second(server(), "sup-all2");
     const std::string approvedFirst = newId(), returnedFirst = newId();
     author.push({createRecord(kReport, approvedFirst, reportFields(s_kgxProject)),
                  transitionRecord(kReport, approvedFirst, 0, "submit"),
@@ -312,8 +312,8 @@ TEST_F(SyncPushTest, ApprovalWaitsForPhotosThenUpdatesTheProjectsFigures) {
         ASSERT_TRUE(s.step());
         milestone = s.text(0);
     });
-    Device author(server(), "kgx-field");
-    Device supervisor(server(), "sup-all");
+    ProtocolDevice author(server(), "kgx-field");
+    ProtocolDevice supervisor(server(), "sup-all");
     const std::string report = newId(), photo = newId(), second = newId(), lastYear = newId();
     const json pushed = author.push({
         createRecord(kReport, report,
@@ -380,9 +380,9 @@ TEST_F(SyncPushTest, ApprovalWaitsForPhotosThenUpdatesTheProjectsFigures) {
 }
 
 TEST_F(SyncPushTest, ADeletedDraftIsPulledAsATombstoneByThoseWhoMaySeeIt) {
-    Device author(server(), "kgx-field");
-    Device colleague(server(), "kgx-field2");
-    Device township(server(), "az-field");
+    ProtocolDevice author(server(), "kgx-field");
+    ProtocolDevice colleague(server(), "kgx-field2");
+    ProtocolDevice township(server(), "az-field");
     const std::int64_t start = count("SELECT max(seq) FROM change");
     const std::string report = newId(), photo = newId();
     author.push({createRecord(kReport, report, reportFields(s_kgxProject)),
@@ -407,7 +407,7 @@ TEST_F(SyncPushTest, ADeletedDraftIsPulledAsATombstoneByThoseWhoMaySeeIt) {
         EXPECT_TRUE(tombstone["deleted"].get<bool>());
         EXPECT_TRUE(tombstone["record"].is_null());
     }
-    Device supervisor(server(), "sup-all");
+    ProtocolDevice supervisor(server(), "sup-all");
     const json seenBySupervisor = recordIn(supervisor.pull(start), kReport, report);
     ASSERT_FALSE(seenBySupervisor.is_null());
     EXPECT_TRUE(seenBySupervisor["deleted"].get<bool>());
@@ -417,9 +417,9 @@ TEST_F(SyncPushTest, ADeletedDraftIsPulledAsATombstoneByThoseWhoMaySeeIt) {
 }
 
 TEST_F(SyncPushTest, SupervisorsIssueWarningsAndTheResponsibleUnitAcknowledges) {
-    Device supervisor(server(), "sup-all");
-    Device unit(server(), "kgx-field");
-    Device enterprise(server(), "td-ent");
+    ProtocolDevice supervisor(server(), "sup-all");
+    ProtocolDevice unit(server(), "kgx-field");
+    ProtocolDevice enterprise(server(), "td-ent");
     const std::string warning = newId();
     const auto letter = [&](int level, const std::string& number) {
         return json{{"project_id", s_kgxProject},      {"level", level},
@@ -494,7 +494,7 @@ TEST_F(SyncPushTest, ADeviceIdNumbersOneUsersOutboxOnly) {
 }
 
 TEST_F(SyncPushTest, BadRequestsAreRefusedWholeAndChangeNothing) {
-    Device phone(server(), "kgx-field");
+    ProtocolDevice phone(server(), "kgx-field");
     ASSERT_EQ(phone.pushOne(createRecord(kReport, newId(), reportFields(s_kgxProject)))["status"],
               "applied");
     const Footprint before = footprint(phone.id());
