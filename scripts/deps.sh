@@ -15,7 +15,8 @@ DUBAN_PACKAGES=(
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools
   qt6-l10n-tools qt6-qpa-plugins qml6-module-qtquick qml6-module-qtquick-controls
   qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtquick-window
-  qml6-module-qtquick-dialogs qml6-module-qtqml-workerscript qml6-module-qttest
+  qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtqml-workerscript
+  qml6-module-qttest
   qml6-module-qtpositioning qml6-module-qtmultimedia
   libgl-dev libgl1-mesa-dri fonts-noto-cjk fonts-arphic-uming xvfb xauth libjpeg-turbo-progs
 )

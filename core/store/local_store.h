@@ -23,8 +23,7 @@ namespace duban {
 
 enum class InboxAction { resubmit, discard };
 
-// core/store/warnings.h (not included here: its lag-rule ProjectFacts would meet the project
-// detail's in files that include both).
+// core/store/warnings.h (declared only: callers of the store need not see the lag rules).
 struct WarningProposal;
 
 // What a user may do with a record now: the core access rules and state machine, asked once.

@@ -2,7 +2,7 @@
 
 namespace duban {
 
-std::optional<ProjectFacts> loadProjectFacts(const Database& db, const std::string& projectId) {
+std::optional<ProjectDetailFacts> loadProjectDetailFacts(const Database& db, const std::string& projectId) {
     Statement s = db.prepare(R"sql(
         SELECT p.id, p.code, p.name, p.category, p.stage, p.scope, p.industry_chain,
                p.plan_content, p.remarks, p.start_year, p.end_year, p.plan_year,
@@ -22,7 +22,7 @@ std::optional<ProjectFacts> loadProjectFacts(const Database& db, const std::stri
     s.bindAll(projectId);
     if (!s.step())
         return std::nullopt;
-    ProjectFacts f;
+    ProjectDetailFacts f;
     f.id = s.text(0);
     f.code = s.text(1);
     f.name = s.text(2);

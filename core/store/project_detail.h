@@ -11,7 +11,7 @@
 
 namespace duban {
 
-struct ProjectFacts {
+struct ProjectDetailFacts {
     std::string id;
     std::string code;
     std::string name;
@@ -54,7 +54,7 @@ struct TimelineEntry {
     std::optional<Yuan> amount;
 };
 
-[[nodiscard]] std::optional<ProjectFacts> loadProjectFacts(const Database& db,
+[[nodiscard]] std::optional<ProjectDetailFacts> loadProjectDetailFacts(const Database& db,
                                                            const std::string& projectId);
 [[nodiscard]] std::vector<MilestoneRow> loadMilestones(const Database& db,
                                                        const std::string& projectId);

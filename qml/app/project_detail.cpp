@@ -7,7 +7,7 @@ namespace duban::app {
 namespace {
 
 struct Loaded {
-    std::optional<ProjectFacts> facts;
+    std::optional<ProjectDetailFacts> facts;
     std::vector<MilestoneRow> milestones;
     std::vector<TimelineEntry> timeline;
 };
@@ -20,7 +20,7 @@ double wan(const std::optional<Yuan>& amount) {
     return amount ? static_cast<double>(*amount) / 10'000.0 : 0.0;
 }
 
-QVariantMap factsMap(const ProjectFacts& f) {
+QVariantMap factsMap(const ProjectDetailFacts& f) {
     const int percent = f.planInvestment && *f.planInvestment > 0
                             ? static_cast<int>(f.completedThisYear * 100 / *f.planInvestment)
                             : -1;
@@ -76,7 +76,7 @@ void ProjectDetail::reload() {
         [id = m_projectId.toStdString()](LocalStore& store) {
             Loaded result;
             try {
-                result.facts = loadProjectFacts(store.database(), id);
+                result.facts = loadProjectDetailFacts(store.database(), id);
                 result.milestones = loadMilestones(store.database(), id);
                 result.timeline = loadTimeline(store.database(), id, kTimelineLimit);
             } catch (const DatabaseError&) {
