@@ -60,11 +60,6 @@ std::size_t FakeTransport::requestCount() const {
     return m_exchanges.size();
 }
 
-std::size_t FakeTransport::pendingSteps() const {
-    std::lock_guard lock(m_mutex);
-    return m_steps.size();
-}
-
 Result<HttpResponse> FakeTransport::finish(std::size_t index, Result<HttpResponse> outcome) {
     std::lock_guard lock(m_mutex);
     Exchange& exchange = m_exchanges[index];

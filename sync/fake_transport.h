@@ -41,7 +41,6 @@ public:
 
     [[nodiscard]] std::vector<Exchange> exchanges() const;
     [[nodiscard]] std::size_t requestCount() const;
-    [[nodiscard]] std::size_t pendingSteps() const;
 
     // Without a step or a handler the answer is the error "fake_unscripted", so a test that
     // forgot to script a request fails loudly.

@@ -14,32 +14,14 @@
 #include <random>
 
 #include "core/domain/dates.h"
+#include "core/util/base64.h"
 #include "core/util/file_descriptor.h"
 #include "sync/sync_engine.h"
 
 namespace duban::sync {
 namespace {
 
-// The server refuses chunks over 8 MiB with 413, which would read as a refused photo.
-constexpr std::int64_t kServerMaxChunk = 8 * 1024 * 1024;
-
-constexpr const char* kTusVersion = "1.0.0";
 constexpr std::size_t kReadPiece = 64 * 1024;
-
-std::string nowIso() {
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::system_clock::now().time_since_epoch());
-    return formatInstantUtc(now.count());
-}
-
-std::string base64(std::string_view bytes) {
-    std::string out(4 * ((bytes.size() + 2) / 3), '\0');
-    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                       reinterpret_cast<const unsigned char*>(bytes.data()),
-                                       static_cast<int>(bytes.size()));
-    out.resize(static_cast<std::size_t>(std::max(length, 0)));
-    return out;
-}
 
 std::optional<std::int64_t> headerNumber(const HttpResponse& response, std::string_view name) {
     const auto value = response.header(name);
@@ -72,7 +54,7 @@ HttpRequest tusRequest(std::string method, std::string path) {
     HttpRequest request;
     request.method = std::move(method);
     request.path = std::move(path);
-    request.headers = {{"Tus-Resumable", kTusVersion}};
+    request.headers = {{"Tus-Resumable", std::string(kTusVersion)}};
     return request;
 }
 
@@ -163,6 +145,8 @@ public:
     }
 
 private:
+    std::string nowIso() const { return formatInstantUtc(m_store.clock().nowMs()); }
+
     // Ok when the blob is on the server or was refused (marked failed); an error ends the run.
     Status blob() {
         const BlobUpload& row = *m_row;
@@ -275,7 +259,7 @@ private:
             if (!answer || answer->status != 204)
                 chunk = m_options.chunkBytes;
             else if (fullAndFast && !m_options.chunkChecksums)
-                chunk = std::min(chunk * 2, kServerMaxChunk);
+                chunk = std::min(chunk * 2, kMaxChunkBytes);
             if (!answer) {
                 m_report.largestCutChunk = std::max(m_report.largestCutChunk, length);
                 const Error& error = answer.error();
@@ -414,9 +398,10 @@ private:
 
 PhotoUploader::PhotoUploader(LocalStore& store, HttpTransport& transport, UploadOptions options)
     : m_store(store), m_transport(transport), m_options(std::move(options)) {
+    m_options.retry.clock = &m_store.clock();
     if (m_options.chunkBytes <= 0)
-        m_options.chunkBytes = 1024 * 1024;
-    m_options.chunkBytes = std::min(m_options.chunkBytes, kServerMaxChunk);
+        m_options.chunkBytes = kFirstChunkBytes;
+    m_options.chunkBytes = std::min(m_options.chunkBytes, kMaxChunkBytes);
 }
 
 Status PhotoUploader::uploadPending(UploadReport& report) {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 
+#include "core/domain/sync_limits.h"
 #include "core/store/blob_uploads.h"
 #include "core/store/local_store.h"
 #include "core/util/result.h"
@@ -20,7 +21,7 @@
 namespace duban::sync {
 
 struct UploadOptions {
-    std::int64_t chunkBytes = 1024 * 1024;  // bytes per PATCH; more than 8 MiB is cut to 8 MiB
+    std::int64_t chunkBytes = kFirstChunkBytes;  // bytes per PATCH; cut to kMaxChunkBytes
     // Send `Upload-Checksum: sha1 …` with each chunk. Off by default (D18): TLS already protects
     // the bytes on the way and the server checks the whole file's SHA-256 before the blob exists;
     // without a chunk checksum the server keeps the bytes of a cut chunk, so a resume re-sends

@@ -5,7 +5,6 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <chrono>
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -49,13 +48,7 @@ void storeVersion(const Database& db, const std::string& entity, const std::stri
         db.prepare(sql).bindAll(id, version).run();
 }
 
-std::string nowIso() {
-    const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
-        std::chrono::system_clock::now().time_since_epoch());
-    return formatInstantUtc(now.count());
-}
-
-void moveToInbox(const Database& db, const OutboxEntry& e, const json& result) {
+void moveToInbox(const Database& db, const Clock& clock, const OutboxEntry& e, const json& result) {
     const json record = result.value("record", json(nullptr));
     db.prepare(R"sql(
         INSERT OR REPLACE INTO inbox (id, kind, entity, record_id, mutation, code, message,
@@ -64,15 +57,16 @@ void moveToInbox(const Database& db, const OutboxEntry& e, const json& result) {
         .bindAll(e.mid, e.entity, e.recordId, mutationJson(e).dump(),
                  result.value("code", std::string("rejected")),
                  result.value("message", std::string()),
-                 record.is_object() ? std::optional(record.dump()) : std::nullopt, nowIso())
+                 record.is_object() ? std::optional(record.dump()) : std::nullopt,
+                 formatInstantUtc(clock.nowMs()))
         .run();
 }
 
 enum class Outcome { done, gap };
 
 // Stores one result and removes its entry; the caller holds the transaction.
-Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result,
-                    SyncReport& report) {
+Outcome storeResult(const Database& db, const Clock& clock, const OutboxEntry& e,
+                    const json& result, SyncReport& report) {
     json effective = result;
     const std::string status = result.value("status", "");
     if (status == "gap")
@@ -93,7 +87,7 @@ Outcome storeResult(const Database& db, const OutboxEntry& e, const json& result
             storeVersion(db, e.entity, e.recordId, effective["version"].get<std::int64_t>());
     } else if (effectiveStatus == "rejected") {
         ++report.rejected;
-        moveToInbox(db, e, effective);
+        moveToInbox(db, clock, e, effective);
     }
     db.prepare("DELETE FROM outbox WHERE n = ?").bindAll(e.n).run();
     // A rejected edit leaves the local copy showing what the server refused: once no other edit
@@ -129,8 +123,9 @@ std::string pushBody(const SyncOptions& options, std::vector<OutboxEntry>& batch
 
 namespace detail {
 
-Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOptions& options,
-                  SyncReport& report, const SyncProgressCallback& progress) {
+Status pushOutbox(const Database& db, const Clock& clock, HttpTransport& transport,
+                  const SyncOptions& options, SyncReport& report,
+                  const SyncProgressCallback& progress) {
     const std::int64_t lastN = lastOutboxNumber(db);
     SyncProgress state{SyncPhase::push, 0, countOutboxThrough(db, lastN)};
     for (;;) {
@@ -164,7 +159,7 @@ Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOption
                                             [n](const OutboxEntry& e) { return e.n == n; });
             if (entry == batch.end())
                 return makeError("sync_bad_response", "the push answer names an unknown n.");
-            if (storeResult(db, *entry, result, report) == Outcome::gap) {
+            if (storeResult(db, clock, *entry, result, report) == Outcome::gap) {
                 expected = result.value("expected", std::int64_t{0});
                 break;
             }

@@ -11,12 +11,6 @@ namespace {
 
 using std::chrono::milliseconds;
 
-std::int64_t systemNowMs() {
-    return std::chrono::duration_cast<milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
-
 std::uint64_t freshSeed() {
     std::random_device device;
     return (static_cast<std::uint64_t>(device()) << 32) ^ device();
@@ -40,7 +34,9 @@ std::optional<milliseconds> retryDelay(const Result<HttpResponse>& outcome,
         return std::nullopt;
     const milliseconds backoff = policy.backoff(retry, random);
     if (const auto header = response.header("retry-after")) {
-        if (const auto wait = parseRetryAfter(*header, systemNowMs())) {
+        const auto nowMs =
+            policy.clock != nullptr ? std::optional(policy.clock->nowMs()) : std::nullopt;
+        if (const auto wait = parseRetryAfter(*header, nowMs)) {
             if (*wait > policy.maxRetryAfter)
                 return std::nullopt;
             return std::max(*wait, backoff);
@@ -93,7 +89,8 @@ bool isRetryableError(const Error& error) {
            kind == TransportErrorKind::reset;
 }
 
-std::optional<milliseconds> parseRetryAfter(std::string_view value, std::int64_t nowMs) {
+std::optional<milliseconds> parseRetryAfter(std::string_view value,
+                                            std::optional<std::int64_t> nowMs) {
     const auto first = value.find_first_not_of(" \t");
     if (first == std::string_view::npos)
         return std::nullopt;
@@ -109,11 +106,13 @@ std::optional<milliseconds> parseRetryAfter(std::string_view value, std::int64_t
             return std::nullopt;
         return milliseconds(seconds * 1000);
     }
+    if (!nowMs)
+        return std::nullopt;
     const std::string text(value);
     const time_t date = curl_getdate(text.c_str(), nullptr);
     if (date == -1)
         return std::nullopt;
-    return milliseconds(std::max<std::int64_t>(static_cast<std::int64_t>(date) * 1000 - nowMs, 0));
+    return milliseconds(std::max<std::int64_t>(static_cast<std::int64_t>(date) * 1000 - *nowMs, 0));
 }
 
 Result<HttpResponse> sendWithRetry(HttpTransport& transport, const HttpRequest& request,

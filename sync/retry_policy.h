@@ -10,6 +10,7 @@
 #include <random>
 #include <string_view>
 
+#include "core/util/clock.h"
 #include "sync/http_transport.h"
 
 namespace duban::sync {
@@ -23,6 +24,9 @@ struct RetryPolicy {
     std::chrono::milliseconds maxRetryAfter{120'000};
     // Seeds the jitter, so tests can predict it; otherwise every call draws a fresh seed.
     std::optional<std::uint64_t> seed;
+    // Reads "now" for a Retry-After given as an HTTP-date (SyncEngine and PhotoUploader set their
+    // store's clock). Without one such a date is not read and the backoff decides.
+    const Clock* clock = nullptr;
 
     // The longest backoff before retry number `retry` (1 = the first retry):
     // initialDelay · 2^(retry−1), at most maxDelay.
@@ -38,9 +42,9 @@ struct RetryPolicy {
 [[nodiscard]] bool isRetryableError(const Error& error);
 
 // Retry-After as delta-seconds or an HTTP-date, relative to nowMs (ms since the epoch); never
-// negative. nullopt when malformed.
-[[nodiscard]] std::optional<std::chrono::milliseconds> parseRetryAfter(std::string_view value,
-                                                                       std::int64_t nowMs);
+// negative. nullopt when malformed, or for a date without nowMs.
+[[nodiscard]] std::optional<std::chrono::milliseconds> parseRetryAfter(
+    std::string_view value, std::optional<std::int64_t> nowMs);
 
 using Sleeper = std::function<void(std::chrono::milliseconds)>;
 

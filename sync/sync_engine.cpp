@@ -5,7 +5,9 @@
 namespace duban::sync {
 
 SyncEngine::SyncEngine(LocalStore& store, HttpTransport& transport, SyncOptions options)
-    : m_store(store), m_transport(transport), m_options(std::move(options)) {}
+    : m_store(store), m_transport(transport), m_options(std::move(options)) {
+    m_options.retry.clock = &m_store.clock();
+}
 
 Result<SyncReport> SyncEngine::syncOnce() {
     // A cancel belongs to the run it stopped; this one starts afresh.
@@ -24,7 +26,8 @@ Result<SyncReport> SyncEngine::syncOnce() {
 
 Status SyncEngine::push(SyncReport& report) {
     try {
-        return detail::pushOutbox(m_store.database(), m_transport, m_options, report, m_progress);
+        return detail::pushOutbox(m_store.database(), m_store.clock(), m_transport, m_options,
+                                  report, m_progress);
     } catch (const DatabaseError& e) {
         return makeError("store_failed",
                          std::string("sync could not write the local store: ") + e.what());

@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 
+#include "core/domain/sync_limits.h"
 #include "core/store/local_store.h"
 #include "core/util/result.h"
 #include "sync/http_transport.h"
@@ -21,14 +22,13 @@ namespace duban::sync {
 
 struct SyncOptions {
     std::string deviceId;  // the device id the transport's token was issued for
-    // The servers' maxima: fewer round trips and durable commits (docs/performance.md).
-    int batchSize = 500;   // mutations per push (the server takes at most 500)
-    int pullLimit = 2000;  // changes per pull page (the server gives at most 2000)
-    // A push body stays under this (the server refuses JSON bodies over 1 MiB): a batch of long
-    // narratives goes in more requests, never as one the server turns away.
-    std::size_t maxPushBytes = 768 * 1024;
+    // The servers' maxima (core/domain/sync_limits.h): fewer round trips and durable commits
+    // (docs/performance.md).
+    int batchSize = kMaxPushMutations;                // mutations per push
+    int pullLimit = kMaxPullLimit;                    // changes per pull page
+    std::size_t maxPushBytes = kPushBodyBudgetBytes;  // a push body stays under this
     RetryPolicy retry;
-    std::int64_t chunkBytes = 1024 * 1024;          // photo bytes per tus PATCH
+    std::int64_t chunkBytes = kFirstChunkBytes;     // photo bytes per tus PATCH
     bool chunkChecksums = false;                    // Upload-Checksum per chunk (UploadOptions)
     std::chrono::milliseconds chunkGrowBelow{250};  // chunks grow on a fast link (UploadOptions)
     UploadProgressCallback uploadProgress;          // per blob and overall
@@ -94,8 +94,10 @@ private:
 
 namespace detail {
 // Implemented in push.cpp and pull.cpp.
-Status pushOutbox(const Database& db, HttpTransport& transport, const SyncOptions& options,
-                  SyncReport& report, const SyncProgressCallback& progress);
+// `clock` stamps what moves to the inbox.
+Status pushOutbox(const Database& db, const Clock& clock, HttpTransport& transport,
+                  const SyncOptions& options, SyncReport& report,
+                  const SyncProgressCallback& progress);
 Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptions& options,
                    SyncReport& report, const SyncProgressCallback& progress);
 // The server's error body as an Error ("http_<status>" when the body says nothing).

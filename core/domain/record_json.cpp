@@ -301,4 +301,20 @@ Status applyJson(Warning& warning, const json& fields) {
     return applyFields(warning, fields, warningReaders());
 }
 
+std::vector<std::string> changedFieldNames(const json& before, const json& after) {
+    std::vector<std::string> names;
+    for (const auto& [key, value] : after.items()) {
+        if (!before.contains(key) || before[key] != value)
+            names.push_back(key);
+    }
+    return names;
+}
+
+json changedFields(const json& before, const json& after) {
+    json changed = json::object();
+    for (const std::string& name : changedFieldNames(before, after))
+        changed[name] = after[name];
+    return changed;
+}
+
 }  // namespace duban

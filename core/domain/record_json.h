@@ -3,6 +3,9 @@
 // in `fields` and what a pull returns. One place, so device and server agree on every name.
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 #include "core/domain/types.h"
 #include "core/util/result.h"
 
@@ -24,5 +27,14 @@ namespace duban {
 [[nodiscard]] Status applyJson(SiteVisit& visit, const nlohmann::json& fields);
 [[nodiscard]] Status applyJson(Photo& photo, const nlohmann::json& fields);
 [[nodiscard]] Status applyJson(Warning& warning, const nlohmann::json& fields);
+
+// The names of the fields whose values differ between two field maps of one record (those of
+// `after` that `before` lacks too): an update carries only these, and the server versions only
+// these, so a concurrent edit of another field on another device is not overwritten.
+[[nodiscard]] std::vector<std::string> changedFieldNames(const nlohmann::json& before,
+                                                         const nlohmann::json& after);
+// Those fields with their values in `after`, as an object.
+[[nodiscard]] nlohmann::json changedFields(const nlohmann::json& before,
+                                           const nlohmann::json& after);
 
 }  // namespace duban

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "core/util/utf8.h"
+
 namespace duban {
 
 Result<RecordState> nextState(RecordState from, Transition transition) {
@@ -45,8 +47,14 @@ bool needsComment(Transition transition) {
 }
 
 bool commentSuffices(Transition transition, std::string_view comment) {
-    return !needsComment(transition) ||
-           comment.find_first_not_of(" \t\r\n") != std::string_view::npos;
+    return !needsComment(transition) || !isBlank(comment);
+}
+
+std::optional<FieldError> commentProblem(Transition transition, std::string_view comment) {
+    if (commentSuffices(transition, comment))
+        return std::nullopt;
+    return FieldError{"comment", "required",
+                      "a return or dispute needs a comment saying what to correct."};
 }
 
 std::optional<ReviewKind> reviewKindOf(Transition transition) {

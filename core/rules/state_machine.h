@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "core/domain/types.h"
+#include "core/rules/validation.h"
 #include "core/util/result.h"
 
 namespace duban {
@@ -24,8 +25,13 @@ namespace duban {
 [[nodiscard]] bool isEditable(RecordState state);
 // Transitions whose review must carry a reason (design.md §3: a return needs a comment).
 [[nodiscard]] bool needsComment(Transition transition);
-// Whether `comment` is enough for `transition`: something besides blanks where one is needed.
+// Whether `comment` is enough for `transition`: something besides blanks (isBlank: any Unicode
+// white space, the ideographic space 　 too) where one is needed. The device and the server both
+// ask commentProblem, so a device never queues a return the server would refuse.
 [[nodiscard]] bool commentSuffices(Transition transition, std::string_view comment);
+// The "comment"/"required" field error when commentSuffices is false.
+[[nodiscard]] std::optional<FieldError> commentProblem(Transition transition,
+                                                       std::string_view comment);
 // The review a transition leaves behind (append-only history); a submit leaves none.
 [[nodiscard]] std::optional<ReviewKind> reviewKindOf(Transition transition);
 

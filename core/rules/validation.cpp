@@ -38,6 +38,13 @@ private:
 
 }  // namespace
 
+Error validationError(const std::vector<FieldError>& errors) {
+    std::string message;
+    for (const FieldError& e : errors)
+        message += (message.empty() ? "" : " ") + e.message;
+    return makeError("invalid", message);
+}
+
 std::vector<FieldError> validateProgressReport(const ProgressReport& report,
                                                const ReportContext& context, bool forSubmit,
                                                const ValidationLimits& limits) {
@@ -166,7 +173,8 @@ std::vector<FieldError> validatePhoto(const Photo& photo, const ValidationLimits
     return result;
 }
 
-std::vector<FieldError> validateWarning(const Warning& warning, const ValidationLimits& limits) {
+std::vector<FieldError> validateWarning(const Warning& warning, Date today,
+                                        const ValidationLimits& limits) {
     Errors errors;
     errors.id("id", warning.id);
     errors.id("project_id", warning.projectId);
@@ -183,8 +191,12 @@ std::vector<FieldError> validateWarning(const Warning& warning, const Validation
     }
     if (warning.correctBy.empty()) {
         errors.add("correct_by", "required", "correct_by (the deadline to correct) is required.");
-    } else if (!parseDate(warning.correctBy)) {
+    } else if (const auto by = parseDate(warning.correctBy); !by) {
         errors.add("correct_by", "invalid_format", "correct_by must be a date written YYYY-MM-DD.");
+    } else if (*by < today) {
+        errors.add("correct_by", "out_of_range",
+                   "correct_by " + warning.correctBy +
+                       " has passed; give a deadline from today on (China time).");
     }
     errors.text("number", warning.number, kMaxLetterNumberChars, false);
     return errors.take();

@@ -7,6 +7,7 @@
 
 #include "core/domain/dates.h"
 #include "core/domain/types.h"
+#include "core/util/result.h"
 
 namespace duban {
 
@@ -16,6 +17,9 @@ struct FieldError {
     std::string message;
     friend bool operator==(const FieldError&, const FieldError&) = default;
 };
+
+// One "invalid" error whose message joins every field's: what a refused save or push says.
+[[nodiscard]] Error validationError(const std::vector<FieldError>& errors);
 
 struct ValidationLimits {
     std::size_t maxTextChars = 2000;  // narrative, problems, coordination, notes, people met
@@ -43,8 +47,10 @@ struct ReportContext {
 [[nodiscard]] std::vector<FieldError> validatePhoto(const Photo& photo,
                                                     const ValidationLimits& limits = {});
 // A warning names its project (and maybe a milestone), a level 1–3, the finding it came from
-// (reason_code and reason), the deadline to correct (correct_by) and maybe its 文号 (number).
-[[nodiscard]] std::vector<FieldError> validateWarning(const Warning& warning,
+// (reason_code and reason), the deadline to correct (correct_by, from `today` on: the local date
+// of the device issuing it, and of the server when it applies the push) and maybe its 文号
+// (number).
+[[nodiscard]] std::vector<FieldError> validateWarning(const Warning& warning, Date today,
                                                       const ValidationLimits& limits = {});
 
 }  // namespace duban

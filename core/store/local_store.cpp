@@ -12,27 +12,6 @@
 #include "core/store/warnings.h"
 
 namespace duban {
-namespace {
-
-Error validationError(const std::vector<FieldError>& errors) {
-    std::string message;
-    for (const FieldError& e : errors)
-        message += (message.empty() ? "" : " ") + e.message;
-    return makeError("invalid", message);
-}
-
-// The fields whose values differ between two JSON objects: an update sends only what changed,
-// so a concurrent edit of another field on another device is not overwritten.
-nlohmann::json changedFields(const nlohmann::json& before, const nlohmann::json& after) {
-    nlohmann::json changed = nlohmann::json::object();
-    for (const auto& [key, value] : after.items()) {
-        if (!before.contains(key) || before[key] != value)
-            changed[key] = value;
-    }
-    return changed;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<LocalStore>> LocalStore::open(const std::filesystem::path& file,
                                                      const Clock& clock, std::string deviceId) {
@@ -158,6 +137,8 @@ Status LocalStore::saveAuthoredIn(const Actor& actor, Record& record, bool isNew
     record.deviceId = m_deviceId;
     if (auto errors = validateDraft(record); !errors.empty())
         return validationError(errors);
+    if (auto problem = checkMilestone(m_db, record))
+        return validationError({std::move(*problem)});
     const std::int64_t version = existing ? existing->version : 0;
     // The server holds a record once it gave it a version or once its create is queued. One whose
     // create it refused holds neither, so it is sent whole again, as a create.
@@ -213,12 +194,10 @@ Result<Warning> LocalStore::issueWarning(const Actor& actor, const WarningPropos
                                    std::nullopt};
         if (auto allowed = mayWrite(actor, request); !allowed)
             return allowed;
-        if (auto errors = validateWarning(warning); !errors.empty())
+        if (auto errors = validateWarning(warning, dateAt(m_clock.nowMs())); !errors.empty())
             return validationError(errors);
-        if (const auto by = parseDate(correctBy); by && *by < dateAt(m_clock.nowMs())) {
-            return makeError("invalid", "correct_by " + correctBy +
-                                            " has passed; give a deadline from today on.");
-        }
+        if (auto problem = checkMilestone(m_db, warning))
+            return validationError({std::move(*problem)});
         if (!number.empty()) {
             Statement taken = m_db.prepare("SELECT id FROM warning WHERE number = ?");
             taken.bindAll(number);
@@ -289,9 +268,8 @@ Status LocalStore::transitionIn(const Actor& actor, Entity entity, const std::st
     const auto next = nextState(state, transition);
     if (!next)
         return next.error();
-    if (!commentSuffices(transition, comment)) {
-        return makeError("invalid", "a return or dispute needs a comment saying what to correct.");
-    }
+    if (auto problem = commentProblem(transition, comment))
+        return validationError({std::move(*problem)});
     const std::string now = formatInstantUtc(m_clock.nowMs());
     if (report) {
         ProgressReport updated = report->report;

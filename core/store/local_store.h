@@ -48,6 +48,8 @@ public:
 
     [[nodiscard]] const Database& database() const { return m_db; }
     [[nodiscard]] const std::string& deviceId() const { return m_deviceId; }
+    // The clock the store stamps edits with; the sync engine reads the same one.
+    [[nodiscard]] const Clock& clock() const { return m_clock; }
 
     // Saves a draft (new when `report.id` is empty or unknown, else an edit of the author's draft
     // or returned report). Returns the stored report with its id.

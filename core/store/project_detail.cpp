@@ -2,7 +2,8 @@
 
 namespace duban {
 
-std::optional<ProjectDetailFacts> loadProjectDetailFacts(const Database& db, const std::string& projectId) {
+std::optional<ProjectDetailFacts> loadProjectDetailFacts(const Database& db,
+                                                         const std::string& projectId) {
     Statement s = db.prepare(R"sql(
         SELECT p.id, p.code, p.name, p.category, p.stage, p.scope, p.industry_chain,
                p.plan_content, p.remarks, p.start_year, p.end_year, p.plan_year,

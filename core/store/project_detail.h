@@ -54,8 +54,8 @@ struct TimelineEntry {
     std::optional<Yuan> amount;
 };
 
-[[nodiscard]] std::optional<ProjectDetailFacts> loadProjectDetailFacts(const Database& db,
-                                                           const std::string& projectId);
+[[nodiscard]] std::optional<ProjectDetailFacts> loadProjectDetailFacts(
+    const Database& db, const std::string& projectId);
 [[nodiscard]] std::vector<MilestoneRow> loadMilestones(const Database& db,
                                                        const std::string& projectId);
 // Newest first.

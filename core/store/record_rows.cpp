@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/rules/record_checks.h"
+
 namespace duban {
 namespace {
 
@@ -213,6 +215,35 @@ bool projectExists(const Database& db, std::string_view projectId) {
     Statement s = db.prepare("SELECT 1 FROM project WHERE id = ?");
     s.bindAll(projectId);
     return s.step();
+}
+
+namespace {
+
+std::optional<FieldError> checkMilestoneOf(const Database& db,
+                                           const std::optional<std::string>& milestoneId,
+                                           std::string_view projectId) {
+    std::optional<std::string> milestoneProject;
+    if (milestoneId) {
+        Statement s = db.prepare("SELECT project_id FROM milestone WHERE id = ?");
+        s.bindAll(*milestoneId);
+        if (s.step())
+            milestoneProject = s.text(0);
+    }
+    return milestoneProblem(milestoneId, milestoneProject, projectId);
+}
+
+}  // namespace
+
+std::optional<FieldError> checkMilestone(const Database& db, const ProgressReport& report) {
+    return checkMilestoneOf(db, report.milestoneId, report.projectId);
+}
+
+std::optional<FieldError> checkMilestone(const Database&, const SiteVisit&) {
+    return std::nullopt;
+}
+
+std::optional<FieldError> checkMilestone(const Database& db, const Warning& warning) {
+    return checkMilestoneOf(db, warning.milestoneId, warning.projectId);
 }
 
 std::optional<Yuan> projectTotalInvestment(const Database& db, std::string_view projectId) {

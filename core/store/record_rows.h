@@ -7,6 +7,7 @@
 
 #include "core/domain/types.h"
 #include "core/rules/access.h"
+#include "core/rules/validation.h"
 #include "core/store/database.h"
 
 namespace duban {
@@ -48,5 +49,12 @@ void insertPhoto(const Database& db, const Photo& photo, std::int64_t version);
 [[nodiscard]] bool projectExists(const Database& db, std::string_view projectId);
 [[nodiscard]] std::optional<Yuan> projectTotalInvestment(const Database& db,
                                                          std::string_view projectId);
+
+// The milestone rule (record_checks.h, milestoneProblem) over this database's milestones: the
+// device's save and the server's apply both ask it. A visit names no milestone.
+[[nodiscard]] std::optional<FieldError> checkMilestone(const Database& db,
+                                                       const ProgressReport& report);
+[[nodiscard]] std::optional<FieldError> checkMilestone(const Database& db, const SiteVisit& visit);
+[[nodiscard]] std::optional<FieldError> checkMilestone(const Database& db, const Warning& warning);
 
 }  // namespace duban

@@ -16,6 +16,28 @@ std::size_t sequenceLength(unsigned char lead) {
     return 0;
 }
 
+// The code point of a whole, valid UTF-8 sequence (as utf8Characters yields them).
+char32_t codePoint(std::string_view character) {
+    const auto byte = [&](std::size_t i) { return static_cast<char32_t>(character[i]) & 0xffu; };
+    switch (character.size()) {
+        case 1:
+            return byte(0);
+        case 2:
+            return ((byte(0) & 0x1fu) << 6) | (byte(1) & 0x3fu);
+        case 3:
+            return ((byte(0) & 0x0fu) << 12) | ((byte(1) & 0x3fu) << 6) | (byte(2) & 0x3fu);
+        default:
+            return ((byte(0) & 0x07u) << 18) | ((byte(1) & 0x3fu) << 12) |
+                   ((byte(2) & 0x3fu) << 6) | (byte(3) & 0x3fu);
+    }
+}
+
+bool isBlankCodePoint(char32_t c) {
+    return (c >= 0x09 && c <= 0x0d) || c == 0x20 || c == 0x85 || c == 0xa0 || c == 0x1680 ||
+           (c >= 0x2000 && c <= 0x200b) || c == 0x2028 || c == 0x2029 || c == 0x202f ||
+           c == 0x205f || c == 0x2060 || c == 0x3000 || c == 0xfeff;
+}
+
 }  // namespace
 
 std::vector<std::string> utf8Characters(std::string_view text) {
@@ -39,6 +61,17 @@ std::vector<std::string> utf8Characters(std::string_view text) {
 
 std::size_t utf8Length(std::string_view text) {
     return utf8Characters(text).size();
+}
+
+bool isBlank(std::string_view text) {
+    const std::vector<std::string> characters = utf8Characters(text);
+    std::size_t bytes = 0;
+    for (const std::string& character : characters) {
+        if (!isBlankCodePoint(codePoint(character)))
+            return false;
+        bytes += character.size();
+    }
+    return bytes == text.size();  // a skipped invalid byte is something, not a blank
 }
 
 bool isWordCharacter(std::string_view character) {

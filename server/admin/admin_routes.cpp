@@ -1,6 +1,5 @@
 // /v1/admin/users and /v1/admin/units: administrators manage accounts and units. Every change is
 // audited as a permission change.
-#include "core/store/search_index.h"
 #include "server/audit/audit_log.h"
 #include "server/auth/accounts.h"
 #include "server/db/change_log.h"
@@ -130,12 +129,14 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
                 return sendError(response, account.error());
             UuidGenerator ids(context.clock);
             Transaction tx(db);
-            const auto created = createAccount(db, ids, account.value(), context.config);
+            const auto created =
+                createAccount(db, ids, account.value(), context.config, context.clock.nowMs());
             appendAudit(
-                db, AuditEntry{s.actor.userId, s.deviceId, "user_create",
-                               "user:" + account->username, created ? "ok" : created.error().code,
-                               json{{"role", toString(account->role)}, {"unit", account->unit}},
-                               request.remote_addr});
+                db, context.clock,
+                AuditEntry{s.actor.userId, s.deviceId, "user_create", "user:" + account->username,
+                           created ? "ok" : created.error().code,
+                           json{{"role", toString(account->role)}, {"unit", account->unit}},
+                           request.remote_addr});
             tx.commit();
             if (!created)
                 return sendError(response, created.error());
@@ -163,8 +164,9 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
                 changeAccount(db, *userId, change.value(), context.config, context.clock.nowMs());
             if (!changed)
                 return sendError(response, changed.error());  // rolls back
-            appendAudit(db, AuditEntry{s.actor.userId, s.deviceId, "user_update", "user:" + *userId,
-                                       "ok", changed.value(), request.remote_addr});
+            appendAudit(db, context.clock,
+                        AuditEntry{s.actor.userId, s.deviceId, "user_update", "user:" + *userId,
+                                   "ok", changed.value(), request.remote_addr});
             tx.commit();
             sendJson(response, 200, userJson(db, *userId));
         }));
@@ -236,9 +238,10 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
                     .run();
             }
             recordChanged(db, "unit", id, ChangeScope{}, 1);
-            appendAudit(db, AuditEntry{s.actor.userId, s.deviceId, "unit_create", "unit:" + id,
-                                       "ok", json{{"name", name.value()}, {"kind", kind.value()}},
-                                       request.remote_addr});
+            appendAudit(db, context.clock,
+                        AuditEntry{s.actor.userId, s.deviceId, "unit_create", "unit:" + id, "ok",
+                                   json{{"name", name.value()}, {"kind", kind.value()}},
+                                   request.remote_addr});
             tx.commit();
             sendJson(response, 201,
                      json{{"id", id}, {"name", name.value()}, {"kind", kind.value()}});

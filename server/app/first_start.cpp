@@ -33,10 +33,11 @@ constexpr DemoAccount kDemoAccounts[] = {
 };
 
 Status ensureAccount(const Database& db, UuidGenerator& ids, const ServerConfig& config,
-                     const NewAccount& account, std::ostream& console, bool passwordGenerated) {
+                     std::int64_t nowMs, const NewAccount& account, std::ostream& console,
+                     bool passwordGenerated) {
     if (findUserId(db, account.username))
         return Ok{};
-    const auto created = createAccount(db, ids, account, config);
+    const auto created = createAccount(db, ids, account, config, nowMs);
     if (!created)
         return created.error();
     console << "  " << account.username << " (" << toString(account.role) << ", " << account.unit
@@ -76,7 +77,7 @@ Status prepareDatabase(const Database& db, const ServerConfig& config, const Clo
                     .run();
             }
             console << "Created the administrator account (shown once):\n";
-            if (auto s = ensureAccount(db, ids, config,
+            if (auto s = ensureAccount(db, ids, config, clock.nowMs(),
                                        {"admin",
                                         "系统管理员",
                                         Role::admin,
@@ -101,7 +102,7 @@ Status prepareDatabase(const Database& db, const ServerConfig& config, const Clo
                 announced = true;
                 const std::string own = generated ? randomToken(9) : password;
                 if (auto s = ensureAccount(
-                        db, ids, config,
+                        db, ids, config, clock.nowMs(),
                         {demo.username, demo.displayName, demo.role, demo.unit, "", own, {}},
                         console, generated);
                     !s) {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/domain/sync_limits.h"
 #include "core/util/result.h"
 
 namespace duban::server {
@@ -23,12 +24,12 @@ struct ServerConfig {
     bool demo = false;              // create one demo account per role
 
     // Limits.
-    std::size_t maxJsonBodyBytes = 1024 * 1024;
+    std::size_t maxJsonBodyBytes = kMaxJsonBodyBytes;
     std::size_t maxBlobBytes = 30 * 1024 * 1024;
-    std::size_t maxChunkBytes = 8 * 1024 * 1024;
-    int maxPushMutations = 500;
-    int defaultPullLimit = 500;
-    int maxPullLimit = 2000;
+    std::size_t maxChunkBytes = kMaxChunkBytes;
+    int maxPushMutations = kMaxPushMutations;
+    int defaultPullLimit = kDefaultPullLimit;
+    int maxPullLimit = kMaxPullLimit;
     int threads = 8;
     std::int64_t tokenLifetimeMs = 30LL * 24 * 3600 * 1000;
     std::int64_t uploadLifetimeMs = 24LL * 3600 * 1000;

@@ -1,15 +1,14 @@
 #include "server/audit/audit_log.h"
 
 #include "core/domain/dates.h"
-#include "core/util/clock.h"
 
 namespace duban::server {
 
-void appendAudit(const Database& db, const AuditEntry& e) {
+void appendAudit(const Database& db, const Clock& clock, const AuditEntry& e) {
     db.prepare(
           R"sql(INSERT INTO audit (at, actor_id, device_id, action, target, result, detail, remote_addr)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?))sql")
-        .bindAll(formatInstantUtc(SystemClock().nowMs()), e.actorId, e.deviceId, e.action, e.target,
+        .bindAll(formatInstantUtc(clock.nowMs()), e.actorId, e.deviceId, e.action, e.target,
                  e.result, e.detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                  e.remoteAddr)
         .run();

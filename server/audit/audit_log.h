@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/store/database.h"
+#include "core/util/clock.h"
 
 namespace duban::server {
 
@@ -21,7 +22,8 @@ struct AuditEntry {
     std::string remoteAddr;
 };
 
-void appendAudit(const Database& db, const AuditEntry& entry);
+// Stamped with `clock`'s now.
+void appendAudit(const Database& db, const Clock& clock, const AuditEntry& entry);
 
 struct AuditQuery {
     std::int64_t after = 0;  // seq cursor

@@ -65,7 +65,7 @@ std::optional<std::string> findUserId(const Database& db, std::string_view usern
 }
 
 Result<std::string> createAccount(const Database& db, UuidGenerator& ids, const NewAccount& a,
-                                  const ServerConfig& config) {
+                                  const ServerConfig& config, std::int64_t nowMs) {
     if (!validUsername(a.username)) {
         return makeError("invalid", "a username is 1–64 characters of a–z, 0–9, '-', '_' or '.'.");
     }
@@ -97,7 +97,7 @@ Result<std::string> createAccount(const Database& db, UuidGenerator& ids, const 
           "INSERT INTO account (user_id, password_hash, supervised_units, password_changed_at) "
           "VALUES (?, ?, ?, ?)")
         .bindAll(userId, hashPassword(a.password, config.scryptN), json(supervised.value()).dump(),
-                 formatInstantUtc(SystemClock().nowMs()))
+                 formatInstantUtc(nowMs))
         .run();
     recordChanged(db, "user", userId, ChangeScope{std::nullopt, userId}, 1);
     return userId;
@@ -165,7 +165,7 @@ Result<LoginGrant> login(const Database& db, const LoginRequest& r, const Server
 }
 
 Status changePassword(const Database& db, const std::string& userId, const std::string& current,
-                      const std::string& next, const ServerConfig& config) {
+                      const std::string& next, const ServerConfig& config, std::int64_t nowMs) {
     Statement s = db.prepare("SELECT password_hash FROM account WHERE user_id = ?");
     s.bindAll(userId);
     if (!s.step() || !verifyPassword(current, s.text(0))) {
@@ -174,8 +174,7 @@ Status changePassword(const Database& db, const std::string& userId, const std::
     if (const std::string problem = passwordProblem(next); !problem.empty())
         return makeError("invalid", problem);
     db.prepare("UPDATE account SET password_hash = ?, password_changed_at = ? WHERE user_id = ?")
-        .bindAll(hashPassword(next, config.scryptN), formatInstantUtc(SystemClock().nowMs()),
-                 userId)
+        .bindAll(hashPassword(next, config.scryptN), formatInstantUtc(nowMs), userId)
         .run();
     return Ok{};
 }

@@ -31,7 +31,7 @@ struct NewAccount {
 // Creates the user and its account (call inside a transaction). Errors: invalid, exists.
 [[nodiscard]] Result<std::string> createAccount(const Database& db, UuidGenerator& ids,
                                                 const NewAccount& account,
-                                                const ServerConfig& config);
+                                                const ServerConfig& config, std::int64_t nowMs);
 
 struct LoginRequest {
     std::string username;
@@ -51,7 +51,7 @@ struct LoginGrant {
 
 [[nodiscard]] Status changePassword(const Database& db, const std::string& userId,
                                     const std::string& current, const std::string& next,
-                                    const ServerConfig& config);
+                                    const ServerConfig& config, std::int64_t nowMs);
 
 struct AccountChange {
     std::optional<Role> role;

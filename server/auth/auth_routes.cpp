@@ -51,7 +51,7 @@ void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
             Transaction tx(db);
             const auto grant = duban::server::login(db, login.value(), context.config, now);
             const auto userId = findUserId(db, login->username);
-            appendAudit(db,
+            appendAudit(db, context.clock,
                         AuditEntry{userId, login->deviceId, "login", "user:" + login->username,
                                    grant ? "ok" : grant.error().code,
                                    json{{"device_name", login->deviceName}}, request.remote_addr});
@@ -66,18 +66,19 @@ void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
                           {"user", userJson(db, grant->userId)}});
         }));
 
-    server.Post("/v1/auth/logout", sessionRoute(context, [](const auto& request, auto& response,
+    server.Post(
+        "/v1/auth/logout", sessionRoute(context, [&context](const auto& request, auto& response,
                                                             const Session& s, const Database& db) {
-                    Transaction tx(db);
-                    db.prepare("UPDATE token SET revoked_at = ? WHERE hash = ?")
-                        .bindAll(SystemClock().nowMs(), s.tokenHash)
-                        .run();
-                    appendAudit(
-                        db, AuditEntry{s.actor.userId, s.deviceId, "logout", "user:" + s.username,
-                                       "ok", json::object(), request.remote_addr});
-                    tx.commit();
-                    sendJson(response, 200, json{{"ok", true}});
-                }));
+            Transaction tx(db);
+            db.prepare("UPDATE token SET revoked_at = ? WHERE hash = ?")
+                .bindAll(context.clock.nowMs(), s.tokenHash)
+                .run();
+            appendAudit(db, context.clock,
+                        AuditEntry{s.actor.userId, s.deviceId, "logout", "user:" + s.username, "ok",
+                                   json::object(), request.remote_addr});
+            tx.commit();
+            sendJson(response, 200, json{{"ok", true}});
+        }));
 
     server.Post(
         "/v1/auth/password",
@@ -96,8 +97,8 @@ void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
             if (!next)
                 return sendError(response, next.error());
             Transaction tx(db);
-            const Status changed =
-                changePassword(db, s.actor.userId, current.value(), next.value(), context.config);
+            const Status changed = changePassword(db, s.actor.userId, current.value(), next.value(),
+                                                  context.config, context.clock.nowMs());
             if (changed) {
                 // Other devices sign in again with the new password; this one keeps its session.
                 db.prepare(
@@ -106,9 +107,10 @@ void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
                     .bindAll(context.clock.nowMs(), s.actor.userId, s.tokenHash)
                     .run();
             }
-            appendAudit(db, AuditEntry{s.actor.userId, s.deviceId, "password_change",
-                                       "user:" + s.username, changed ? "ok" : changed.error().code,
-                                       json::object(), request.remote_addr});
+            appendAudit(db, context.clock,
+                        AuditEntry{s.actor.userId, s.deviceId, "password_change",
+                                   "user:" + s.username, changed ? "ok" : changed.error().code,
+                                   json::object(), request.remote_addr});
             tx.commit();
             if (!changed)
                 return sendError(response, changed.error());

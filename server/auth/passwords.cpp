@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "core/util/base64.h"
 #include "core/util/utf8.h"
 
 namespace duban::server {
@@ -27,20 +28,6 @@ std::string randomBytes(std::size_t count) {
     return bytes;
 }
 
-std::string decodeBase64(std::string_view text) {
-    std::string out((text.size() / 4 + 1) * 3, '\0');
-    const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                       reinterpret_cast<const unsigned char*>(text.data()),
-                                       static_cast<int>(text.size()));
-    if (length < 0)
-        return {};
-    std::size_t padding = 0;
-    for (auto it = text.rbegin(); it != text.rend() && *it == '='; ++it)
-        ++padding;
-    out.resize(static_cast<std::size_t>(length) - padding);
-    return out;
-}
-
 std::string scrypt(std::string_view password, std::string_view salt, std::uint64_t n,
                    std::uint64_t r, std::uint64_t p) {
     std::string key(kHashBytes, '\0');
@@ -54,28 +41,6 @@ std::string scrypt(std::string_view password, std::string_view salt, std::uint64
 }
 
 }  // namespace
-
-std::string base64(std::string_view bytes) {
-    std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-    const int length = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                       reinterpret_cast<const unsigned char*>(bytes.data()),
-                                       static_cast<int>(bytes.size()));
-    out.resize(static_cast<std::size_t>(length));
-    return out;
-}
-
-std::string base64Url(std::string_view bytes) {
-    std::string text = base64(bytes);
-    for (char& c : text) {
-        if (c == '+')
-            c = '-';
-        if (c == '/')
-            c = '_';
-    }
-    while (!text.empty() && text.back() == '=')
-        text.pop_back();
-    return text;
-}
 
 std::string randomToken(std::size_t bytes) {
     return base64Url(randomBytes(bytes));
@@ -103,8 +68,8 @@ bool verifyPassword(std::string_view password, std::string_view stored) {
         const std::uint64_t p = std::stoull(parts[3]);
         if (n < 2 || n > (1u << 22) || r == 0 || r > 32 || p == 0 || p > 16)
             return false;
-        const std::string expected = decodeBase64(parts[5]);
-        const std::string actual = scrypt(password, decodeBase64(parts[4]), n, r, p);
+        const std::string expected = decodeBase64(parts[5]).value_or("");
+        const std::string actual = scrypt(password, decodeBase64(parts[4]).value_or(""), n, r, p);
         return expected.size() == actual.size() &&
                CRYPTO_memcmp(expected.data(), actual.data(), actual.size()) == 0;
     } catch (const std::exception&) {

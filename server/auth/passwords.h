@@ -16,7 +16,5 @@ namespace duban::server {
 
 // `bytes` random bytes from the system generator as base64url without padding.
 [[nodiscard]] std::string randomToken(std::size_t bytes = 32);
-[[nodiscard]] std::string base64(std::string_view bytes);
-[[nodiscard]] std::string base64Url(std::string_view bytes);
 
 }  // namespace duban::server

@@ -7,15 +7,11 @@
 #include <ctime>
 #include <stdexcept>
 
+#include "core/util/base64.h"
 #include "server/http/header_text.h"
 
 namespace duban::server::tus {
 namespace {
-
-bool isBase64Character(char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-           c == '/';
-}
 
 const EVP_MD* digestFor(std::string_view algorithm) {
     if (algorithm == "sha1")
@@ -35,30 +31,6 @@ std::optional<std::uint64_t> parseUnsigned(std::string_view text) {
     if (error != std::errc{} || end != text.data() + text.size())
         return std::nullopt;
     return value;
-}
-
-std::optional<std::string> decodeBase64(std::string_view text) {
-    std::size_t padding = 0;
-    while (padding < 2 && padding < text.size() && text[text.size() - 1 - padding] == '=')
-        ++padding;
-    const std::string_view body = text.substr(0, text.size() - padding);
-    for (const char c : body) {
-        if (!isBase64Character(c))
-            return std::nullopt;
-    }
-    if (body.size() % 4 == 1 || (padding > 0 && (body.size() + padding) % 4 != 0))
-        return std::nullopt;
-    std::string padded(body);
-    padded.append((4 - padded.size() % 4) % 4, '=');
-    std::string out(padded.size() / 4 * 3, '\0');
-    const int length = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                       reinterpret_cast<const unsigned char*>(padded.data()),
-                                       static_cast<int>(padded.size()));
-    if (length < 0)
-        return std::nullopt;
-    // EVP_DecodeBlock counts the zero bytes that padding stands for.
-    out.resize(static_cast<std::size_t>(length) - (padded.size() - body.size()));
-    return out;
 }
 
 Result<std::map<std::string, std::string>> parseMetadata(std::string_view header) {

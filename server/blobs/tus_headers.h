@@ -10,20 +10,18 @@
 #include <string>
 #include <string_view>
 
+#include "core/domain/sync_limits.h"
 #include "core/util/result.h"
 
 namespace duban::server::tus {
 
-inline constexpr std::string_view kVersion = "1.0.0";
+inline constexpr std::string_view kVersion = kTusVersion;
 inline constexpr std::string_view kExtensions = "creation,checksum,termination,expiration";
 inline constexpr std::string_view kChecksumAlgorithms = "sha1,sha256";
 inline constexpr std::string_view kChunkContentType = "application/offset+octet-stream";
 
 // A non-negative decimal without sign, spaces or leading "+"; nullopt otherwise (or overflow).
 [[nodiscard]] std::optional<std::uint64_t> parseUnsigned(std::string_view text);
-
-// Standard base64 with or without padding; nullopt for any other character or length.
-[[nodiscard]] std::optional<std::string> decodeBase64(std::string_view text);
 
 // Keys map to their decoded values (empty for a key without a value). "invalid" when a pair is
 // malformed, a value is not base64 or a key repeats.

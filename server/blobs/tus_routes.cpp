@@ -1,8 +1,8 @@
 #include "server/blobs/tus_routes.h"
 
+#include "core/util/base64.h"
 #include "core/util/uuid.h"
 #include "server/audit/audit_log.h"
-#include "server/auth/passwords.h"
 #include "server/blobs/file_io.h"
 #include "server/blobs/streaming_route.h"
 #include "server/blobs/tus_headers.h"
@@ -89,9 +89,10 @@ void createUpload(BlobServices& services, const httplib::Request& request,
     if (!sha256)
         return sendError(response, 400, sha256.error().code, sha256.error().message);
     if (*length > config.maxBlobBytes) {
-        appendAudit(db, AuditEntry{session.actor.userId, session.deviceId, "upload",
-                                   "blob:" + sha256.value(), "payload_too_large",
-                                   json{{"size", *length}}, request.remote_addr});
+        appendAudit(
+            db, services.context.clock,
+            AuditEntry{session.actor.userId, session.deviceId, "upload", "blob:" + sha256.value(),
+                       "payload_too_large", json{{"size", *length}}, request.remote_addr});
         return sendError(response, 413, "payload_too_large",
                          "the photo is " + std::to_string(*length) + " bytes; at most " +
                              std::to_string(config.maxBlobBytes) + " are accepted.");

@@ -38,12 +38,13 @@ Status checkContent(const File& file, const UploadRow& row) {
     return gate.finish();
 }
 
-void audit(const Database& db, const UploadRow& row, const std::string& result,
+void audit(const Database& db, const Clock& clock, const UploadRow& row, const std::string& result,
            nlohmann::json detail, const std::string& remoteAddr) {
     detail["upload_id"] = row.id;
     detail["size"] = row.length;
-    appendAudit(db, AuditEntry{row.userId, row.deviceId, "upload", "blob:" + row.sha256, result,
-                               std::move(detail), remoteAddr});
+    appendAudit(db, clock,
+                AuditEntry{row.userId, row.deviceId, "upload", "blob:" + row.sha256, result,
+                           std::move(detail), remoteAddr});
 }
 
 }  // namespace
@@ -61,7 +62,7 @@ void dropUpload(BlobServices& services, const Database& db, const UploadRow& row
     removeFile(services.uploadFile(row.id));
     Transaction tx(db);
     deleteUploadRow(db, row.id);
-    audit(db, row, reason.code, {{"message", reason.message}}, remoteAddr);
+    audit(db, services.context.clock, row, reason.code, {{"message", reason.message}}, remoteAddr);
     tx.commit();
     services.context.log.info("blobs", "upload refused",
                               {{"upload", row.id}, {"code", reason.code}});
@@ -97,7 +98,8 @@ Status completeUpload(BlobServices& services, const Database& db, const UploadRo
     db.prepare("INSERT OR IGNORE INTO blob_holder (sha256, user_id, at) VALUES (?, ?, ?)")
         .bindAll(row.sha256, row.userId, now)
         .run();
-    audit(db, row, "ok", {{"stored", storedNew ? "new" : "existing"}}, remoteAddr);
+    audit(db, services.context.clock, row, "ok", {{"stored", storedNew ? "new" : "existing"}},
+          remoteAddr);
     tx.commit();
     services.context.log.info("blobs", "upload complete",
                               {{"upload", row.id}, {"sha256", row.sha256}, {"new", storedNew}});

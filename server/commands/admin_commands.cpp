@@ -43,9 +43,11 @@ std::optional<Database> openData(const std::vector<std::string>& args, std::ostr
     return db;
 }
 
-void audit(const Database& db, std::string action, std::string target, nlohmann::json detail) {
-    appendAudit(db, AuditEntry{std::nullopt, std::nullopt, std::move(action), std::move(target),
-                               "ok", std::move(detail), "cli"});
+void audit(const Database& db, const Clock& clock, std::string action, std::string target,
+           nlohmann::json detail) {
+    appendAudit(db, clock,
+                AuditEntry{std::nullopt, std::nullopt, std::move(action), std::move(target), "ok",
+                           std::move(detail), "cli"});
 }
 
 }  // namespace
@@ -104,12 +106,13 @@ int runUserCommand(const std::vector<std::string>& args, std::ostream& out, std:
                                             option(args, "--phone").value_or(""),
                                             password,
                                             {}},
-                                           config);
+                                           config, clock.nowMs());
         if (!created) {
             err << created.error().message << "\n";
             return 1;
         }
-        audit(*db, "user_create", "user:" + username, {{"role", toString(*role)}, {"unit", *unit}});
+        audit(*db, clock, "user_create", "user:" + username,
+              {{"role", toString(*role)}, {"unit", *unit}});
         tx.commit();
         out << "created " << username << (env == nullptr ? "  password: " + password : "") << "\n";
         return 0;
@@ -135,7 +138,7 @@ int runUserCommand(const std::vector<std::string>& args, std::ostream& out, std:
         err << changed.error().message << "\n";
         return 1;
     }
-    audit(*db, "user_update", "user:" + *userId, changed.value());
+    audit(*db, clock, "user_update", "user:" + *userId, changed.value());
     tx.commit();
     out << "updated " << username
         << (verb == "password" && env == nullptr ? "  password: " + password : "") << "\n";
@@ -183,7 +186,7 @@ int runUnitCommand(const std::vector<std::string>& args, std::ostream& out, std:
         .bindAll(id, args[1], std::string(toString(*kind)), parent)
         .run();
     recordChanged(*db, "unit", id, ChangeScope{}, 1);
-    audit(*db, "unit_create", "unit:" + id, {{"name", args[1]}});
+    audit(*db, clock, "unit_create", "unit:" + id, {{"name", args[1]}});
     tx.commit();
     out << "created unit " << args[1] << "\n";
     return 0;

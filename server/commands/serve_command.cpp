@@ -22,9 +22,9 @@ int runServeCommand(const std::vector<std::string>& args, std::ostream& out, std
     sigaddset(&signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-    JsonLog log(config->dataDir.empty() ? std::filesystem::path() : config->logFile());
-    const CoreLogBridge coreLines(log);
     SystemClock clock;
+    JsonLog log(clock, config->dataDir.empty() ? std::filesystem::path() : config->logFile());
+    const CoreLogBridge coreLines(log);
     std::filesystem::create_directories(config->dataDir);
     auto app = ServerApp::start(config.value(), log, clock, out);
     if (!app) {

@@ -3,11 +3,11 @@
 #include <iostream>
 
 #include "core/domain/dates.h"
-#include "core/util/clock.h"
 
 namespace duban::server {
 
-JsonLog::JsonLog(const std::filesystem::path& file, bool quiet) : m_quiet(quiet) {
+JsonLog::JsonLog(const Clock& clock, const std::filesystem::path& file, bool quiet)
+    : m_clock(clock), m_quiet(quiet) {
     if (!file.empty())
         m_file.open(file, std::ios::app);
 }
@@ -24,7 +24,7 @@ void JsonLog::error(std::string_view c, std::string_view m, const nlohmann::json
 
 void JsonLog::write(std::string_view level, std::string_view category, std::string_view message,
                     const nlohmann::json& fields) {
-    nlohmann::json line{{"time", formatInstantUtc(SystemClock().nowMs())},
+    nlohmann::json line{{"time", formatInstantUtc(m_clock.nowMs())},
                         {"level", level},
                         {"category", category},
                         {"message", message}};

@@ -8,14 +8,16 @@
 #include <mutex>
 #include <string_view>
 
+#include "core/util/clock.h"
 #include "core/util/log.h"
 
 namespace duban::server {
 
 class JsonLog {
 public:
-    // `file` empty: stderr only. `quiet`: file only (tests).
-    explicit JsonLog(const std::filesystem::path& file = {}, bool quiet = false);
+    // Lines are stamped with `clock`'s now. `file` empty: stderr only. `quiet`: file only (tests).
+    explicit JsonLog(const Clock& clock, const std::filesystem::path& file = {},
+                     bool quiet = false);
 
     void info(std::string_view category, std::string_view message,
               const nlohmann::json& fields = {});
@@ -28,6 +30,7 @@ private:
     void write(std::string_view level, std::string_view category, std::string_view message,
                const nlohmann::json& fields);
 
+    const Clock& m_clock;
     std::mutex m_mutex;
     std::ofstream m_file;
     bool m_quiet;

@@ -3,6 +3,7 @@
 // file orders the checks and writes the record, its history and its change-log entry.
 #include "core/domain/dates.h"
 #include "core/domain/record_json.h"
+#include "core/rules/record_checks.h"
 #include "core/rules/state_machine.h"
 #include "core/store/record_rows.h"
 #include "server/sync/apply_context.h"
@@ -32,7 +33,6 @@ struct ReportTraits {
         const ReportContext context{dateAt(c.nowMs), projectTotalInvestment(c.db, r.projectId)};
         return validateProgressReport(r, context, forSubmit);
     }
-    static std::optional<std::string> milestoneOf(const Record& r) { return r.milestoneId; }
 };
 
 struct VisitTraits {
@@ -52,33 +52,10 @@ struct VisitTraits {
                                             bool forSubmit) {
         return validateSiteVisit(r, c.nowMs, forSubmit);
     }
-    static std::optional<std::string> milestoneOf(const Record&) { return std::nullopt; }
 };
-
-std::optional<Rejected> milestoneProblem(const Database& db,
-                                         const std::optional<std::string>& milestoneId,
-                                         const std::string& projectId) {
-    if (!milestoneId)
-        return std::nullopt;
-    Statement s = db.prepare("SELECT 1 FROM milestone WHERE id = ? AND project_id = ?");
-    s.bindAll(*milestoneId, projectId);
-    if (s.step())
-        return std::nullopt;
-    return invalidFields({{"milestone_id", "invalid",
-                           "milestone_id is not a milestone of this "
-                           "report's project."}});
-}
 
 Rejected notFound() {
     return reject("not_found", "no such record on the server; it may have been deleted.");
-}
-
-std::optional<Rejected> baseProblem(const Mutation& m, std::int64_t version) {
-    if (m.baseVersion <= version)
-        return std::nullopt;
-    return reject("invalid", "base_version " + std::to_string(m.baseVersion) +
-                                 " is newer than the server's version " + std::to_string(version) +
-                                 ".");
 }
 
 template <class T>
@@ -101,8 +78,8 @@ Outcome create(const ApplyContext& c, const Mutation& m) {
     record.deviceId = c.session.deviceId;
     if (auto errors = T::validate(c, record, false); !errors.empty())
         return invalidFields(std::move(errors));
-    if (auto problem = milestoneProblem(c.db, T::milestoneOf(record), record.projectId))
-        return *problem;
+    if (auto problem = checkMilestone(c.db, record))
+        return invalidFields({std::move(*problem)});
 
     T::store(c, record, 1);
     // No field versions for a create: keepLosingValues reads a field without a row as set at
@@ -117,8 +94,8 @@ Outcome update(const ApplyContext& c, const Mutation& m) {
     if (!stored)
         return notFound();
     const typename T::Record& current = T::record(*stored);
-    if (auto problem = baseProblem(m, stored->version))
-        return *problem;
+    if (auto problem = baseVersionProblem(m.baseVersion, stored->version))
+        return reject(*problem);
     const WriteRequest request{T::kEntity,       WriteOp::update,
                                std::nullopt,     loadProjectUnits(c.db, current.projectId),
                                current.authorId, current.state};
@@ -131,8 +108,8 @@ Outcome update(const ApplyContext& c, const Mutation& m) {
         return reject("invalid", "a record cannot move to another project; create a new one.");
     if (auto errors = T::validate(c, updated, false); !errors.empty())
         return invalidFields(std::move(errors));
-    if (auto problem = milestoneProblem(c.db, T::milestoneOf(updated), updated.projectId))
-        return *problem;
+    if (auto problem = checkMilestone(c.db, updated))
+        return invalidFields({std::move(*problem)});
 
     const nlohmann::json before = toJson(current);
     const nlohmann::json after = toJson(updated);
@@ -168,8 +145,8 @@ Outcome remove(const ApplyContext& c, const Mutation& m) {
     if (!stored)
         return notFound();
     const typename T::Record& current = T::record(*stored);
-    if (auto problem = baseProblem(m, stored->version))
-        return *problem;
+    if (auto problem = baseVersionProblem(m.baseVersion, stored->version))
+        return reject(*problem);
     const WriteRequest request{T::kEntity,       WriteOp::remove,
                                std::nullopt,     loadProjectUnits(c.db, current.projectId),
                                current.authorId, current.state};
@@ -195,8 +172,8 @@ Outcome transition(const ApplyContext& c, const Mutation& m) {
         return notFound();
     const typename T::Record& current = T::record(*stored);
     const Transition t = *m.transition;
-    if (auto problem = baseProblem(m, stored->version))
-        return *problem;
+    if (auto problem = baseVersionProblem(m.baseVersion, stored->version))
+        return reject(*problem);
     const WriteRequest request{
         T::kEntity,       WriteOp::transition, t, loadProjectUnits(c.db, current.projectId),
         current.authorId, current.state};
@@ -212,10 +189,8 @@ Outcome transition(const ApplyContext& c, const Mutation& m) {
                                       std::to_string(m.baseVersion) +
                                       ", the one you acted on; look at the current version first.");
     }
-    if (needsComment(t) && isBlank(m.comment)) {
-        return invalidFields({{"comment", "required",
-                               "a return or dispute needs a comment saying what to correct."}});
-    }
+    if (auto problem = commentProblem(t, m.comment))
+        return invalidFields({std::move(*problem)});
     if (t == Transition::submit) {
         if (auto errors = T::validate(c, current, true); !errors.empty())
             return invalidFields(std::move(errors));
@@ -259,10 +234,8 @@ Outcome apply(const ApplyContext& c, const Mutation& m) {
 }  // namespace
 
 Rejected invalidFields(std::vector<FieldError> errors) {
-    std::string message;
-    for (const FieldError& e : errors)
-        message += (message.empty() ? "" : " ") + e.message;
-    return Rejected{makeError("invalid", message), std::move(errors)};
+    Error error = validationError(errors);
+    return Rejected{std::move(error), std::move(errors)};
 }
 
 Outcome applyAuthoredMutation(const ApplyContext& context, const Mutation& m) {

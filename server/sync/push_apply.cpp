@@ -119,9 +119,10 @@ void audit(const PushEnvironment& env, const Mutation& m, const json& result) {
         detail["version"] = result["version"];
     if (result.contains("code"))
         detail["code"] = result["code"];
-    appendAudit(env.db, AuditEntry{env.session.actor.userId, env.session.deviceId, "push",
-                                   std::string(toString(m.entity)) + ":" + m.id,
-                                   result["status"].get<std::string>(), detail, env.remoteAddr});
+    appendAudit(env.db, env.clock,
+                AuditEntry{env.session.actor.userId, env.session.deviceId, "push",
+                           std::string(toString(m.entity)) + ":" + m.id,
+                           result["status"].get<std::string>(), detail, env.remoteAddr});
 }
 
 }  // namespace

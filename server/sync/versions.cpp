@@ -60,29 +60,4 @@ void appendReview(const ApplyContext& context, ReviewKind kind, Entity target,
     noteChange(context, Entity::review, id, ChangeScope{projectId, std::nullopt}, 1);
 }
 
-bool isBlank(std::string_view text) {
-    constexpr std::string_view kIdeographicSpace = "\u3000";
-    while (!text.empty()) {
-        if (text.front() == ' ' || text.front() == '\t' || text.front() == '\r' ||
-            text.front() == '\n') {
-            text.remove_prefix(1);
-        } else if (text.starts_with(kIdeographicSpace)) {
-            text.remove_prefix(kIdeographicSpace.size());
-        } else {
-            return false;
-        }
-    }
-    return true;
-}
-
-std::vector<std::string> changedFieldNames(const nlohmann::json& before,
-                                           const nlohmann::json& after) {
-    std::vector<std::string> names;
-    for (const auto& [key, value] : after.items()) {
-        if (!before.contains(key) || before[key] != value)
-            names.push_back(key);
-    }
-    return names;
-}
-
 }  // namespace duban::server

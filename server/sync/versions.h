@@ -2,8 +2,6 @@
 // A record's history on the server (design.md §5): which device made each version (transitions bind
 // to the version they name) and at which version each field last changed (concurrent edits of a
 // field are conflicts). Every write also moves the record in the change log pulls read.
-#include <nlohmann/json.hpp>
-
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,12 +32,5 @@ void noteFieldVersions(const ApplyContext& context, Entity entity, std::string_v
 void appendReview(const ApplyContext& context, ReviewKind kind, Entity target,
                   std::string_view targetId, std::int64_t targetVersion, const std::string& comment,
                   const std::string& projectId);
-
-// True when `text` holds nothing but spaces (ASCII or the ideographic space 　).
-[[nodiscard]] bool isBlank(std::string_view text);
-
-// The names of the fields whose values differ between two field maps of one record.
-[[nodiscard]] std::vector<std::string> changedFieldNames(const nlohmann::json& before,
-                                                         const nlohmann::json& after);
 
 }  // namespace duban::server

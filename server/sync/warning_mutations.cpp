@@ -1,8 +1,10 @@
 // Warnings (督办 letters, design.md §3): issued by supervisors, acknowledged by the unit
 // responsible for the project. Nothing else changes an issued warning (core decides who may do
 // what).
+#include "core/domain/dates.h"
 #include "core/domain/record_json.h"
 #include "core/rules/lag_warnings.h"
+#include "core/rules/record_checks.h"
 #include "core/store/record_rows.h"
 #include "server/sync/apply_context.h"
 #include "server/sync/versions.h"
@@ -50,16 +52,10 @@ Outcome create(const ApplyContext& c, const Mutation& m) {
                                std::nullopt};
     if (auto allowed = mayWrite(c.session.actor, request); !allowed)
         return reject(allowed.error());
-    if (auto errors = validateWarning(warning); !errors.empty())
+    if (auto errors = validateWarning(warning, dateAt(c.nowMs)); !errors.empty())
         return invalidFields(std::move(errors));
-    if (warning.milestoneId) {
-        Statement s = c.db.prepare("SELECT 1 FROM milestone WHERE id = ? AND project_id = ?");
-        s.bindAll(*warning.milestoneId, warning.projectId);
-        if (!s.step()) {
-            return invalidFields(
-                {{"milestone_id", "invalid", "milestone_id is not a milestone of this project."}});
-        }
-    }
+    if (auto problem = checkMilestone(c.db, warning))
+        return invalidFields({std::move(*problem)});
     if (warning.number.empty()) {
         warning.number = nextNumber(c);
     } else if (const auto holder = numberHolder(c.db, warning.number)) {
@@ -97,11 +93,8 @@ Outcome change(const ApplyContext& c, const Mutation& m) {
         return reject("invalid", "an issued warning is only acknowledged.");
     if (acknowledged)
         return reject("invalid_transition", "this warning has been acknowledged already.");
-    if (m.baseVersion > current) {
-        return reject("invalid", "base_version " + std::to_string(m.baseVersion) +
-                                     " is newer than the server's version " +
-                                     std::to_string(current) + ".");
-    }
+    if (auto problem = baseVersionProblem(m.baseVersion, current))
+        return reject(*problem);
     const std::int64_t version = current + 1;
     c.db.prepare("UPDATE warning SET acknowledged_at = ?, version = ? WHERE id = ?")
         .bindAll(c.now, version, m.id)

@@ -424,7 +424,7 @@ TEST_F(SyncPushTest, SupervisorsIssueWarningsAndTheResponsibleUnitAcknowledges) 
     const auto letter = [&](int level, const std::string& number) {
         return json{{"project_id", s_kgxProject},      {"level", level},
                     {"reason_code", "report_missing"}, {"reason", "投资进度滞后"},
-                    {"correct_by", "2022-07-15"},      {"number", number}};
+                    {"correct_by", "2099-07-15"},      {"number", number}};
     };
     const json issued = supervisor.pushOne(createRecord("warning", warning, letter(2, "")));
     EXPECT_EQ(issued["status"], "applied");
@@ -433,6 +433,11 @@ TEST_F(SyncPushTest, SupervisorsIssueWarningsAndTheResponsibleUnitAcknowledges) 
     json noDeadline = letter(2, "");
     noDeadline.erase("correct_by");
     EXPECT_EQ(supervisor.pushOne(createRecord("warning", newId(), noDeadline))["code"], "invalid");
+    // A deadline already past is refused here as on the device (core's validateWarning).
+    json pastDeadline = letter(2, "");
+    pastDeadline["correct_by"] = "2022-07-15";
+    EXPECT_EQ(supervisor.pushOne(createRecord("warning", newId(), pastDeadline))["code"],
+              "invalid");
     EXPECT_EQ(unit.pushOne(createRecord("warning", newId(), letter(1, "")))["code"], "forbidden");
     // A number given by hand is taken once; the server's own numbers skip it.
     EXPECT_EQ(supervisor.pushOne(
@@ -448,7 +453,7 @@ TEST_F(SyncPushTest, SupervisorsIssueWarningsAndTheResponsibleUnitAcknowledges) 
               "invalid_transition");
     const json pulled = recordIn(unit.pull(), "warning", warning)["record"];
     EXPECT_EQ(pulled["level"], 2);
-    EXPECT_EQ(pulled["correct_by"], "2022-07-15");
+    EXPECT_EQ(pulled["correct_by"], "2099-07-15");
     EXPECT_EQ(pulled["reason_code"], "report_missing");
     EXPECT_TRUE(pulled["number"].get<std::string>().starts_with("吉发改督〔")) << pulled.dump();
     EXPECT_FALSE(pulled["acknowledged_at"].is_null());

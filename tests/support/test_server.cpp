@@ -8,7 +8,7 @@
 namespace duban::test {
 
 TestServer::TestServer(const std::function<void(server::ServerConfig&)>& configure)
-    : m_log(m_dir.file("server.log"), true) {
+    : m_log(m_clock, m_dir.file("server.log"), true) {
     server::ServerConfig config;
     config.dataDir = m_dir.path() / "data";
     config.host = "127.0.0.1";
@@ -43,7 +43,7 @@ std::string TestServer::createUser(const std::string& username, Role role, const
         Transaction tx(db);
         auto created = server::createAccount(
             db, ids, {username, username, role, unit, "", kTestPassword, supervisedUnits},
-            m_app->config());
+            m_app->config(), m_clock.nowMs());
         if (!created)
             throw std::runtime_error("createUser: " + created.error().message);
         tx.commit();

@@ -41,8 +41,8 @@ public:
 
 private:
     TempDir m_dir;
-    server::JsonLog m_log;
     SystemClock m_clock;
+    server::JsonLog m_log;
     std::unique_ptr<server::ServerApp> m_app;
     std::thread m_thread;
 };

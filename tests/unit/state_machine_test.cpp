@@ -66,6 +66,11 @@ TEST(StateMachine, ACommentOfBlanksIsNoComment) {
     EXPECT_FALSE(commentSuffices(T::dispute, "\n"));
     EXPECT_TRUE(commentSuffices(T::approve, ""));  // an approval needs none
     EXPECT_TRUE(commentSuffices(T::submit, ""));
+    // Unicode white space is blank too: the ideographic space an IME types, a no-break space.
+    EXPECT_FALSE(commentSuffices(T::return_, "\u3000"));
+    EXPECT_FALSE(commentSuffices(T::return_, "\u00a0\u3000\u2003\u200b"));
+    EXPECT_EQ(commentProblem(T::dispute, "\u3000")->field, "comment");
+    EXPECT_EQ(commentProblem(T::return_, " a "), std::nullopt);
 }
 
 }  // namespace

@@ -157,6 +157,17 @@ TEST(Utf8, SplitsCodePointsAndSkipsInvalidBytes) {
     EXPECT_TRUE(isWordCharacter("Ｇ"));
 }
 
+TEST(Utf8, BlankIsUnicodeWhiteSpaceAndZeroWidthSpaces) {
+    EXPECT_TRUE(isBlank(""));
+    EXPECT_TRUE(isBlank(" \t\r\n"));
+    EXPECT_TRUE(isBlank("\u3000\u3000"));  // ideographic space
+    EXPECT_TRUE(isBlank("\u00a0"));        // no-break space
+    EXPECT_TRUE(isBlank("\u2002\u2009\u202f\u205f\u2028\u200b\ufeff"));
+    EXPECT_FALSE(isBlank(" a "));
+    EXPECT_FALSE(isBlank("\u3000。"));  // CJK punctuation is something
+    EXPECT_FALSE(isBlank("\xff"));      // an invalid byte is not nothing
+}
+
 TEST(Search, BigramDocumentCoversEveryCharacterAndPair) {
     EXPECT_EQ(bigramDocument("冷链物流"), "冷链 链物 物流 流 ");
     EXPECT_EQ(bigramDocument("酒鬼酒、5G"), "酒鬼 鬼酒 酒 5G G ");
