@@ -20,6 +20,7 @@ constexpr std::array kUnit{
     kVersion,
 };
 
+// A user pulls only their own account (never a password hash: it is not in this table).
 constexpr std::array kUser{
     Column{.name = "id"},
     Column{.name = "username"},

@@ -1,11 +1,9 @@
 #include "core/store/record_rows.h"
 
-#include <nlohmann/json.hpp>
-
 namespace duban {
 namespace {
 
-// One spelling of each record's columns, shared by the single and the batched loaders.
+// The columns each loader reads, in the order it reads them.
 constexpr std::string_view kReportColumns = R"sql(
         SELECT id, project_id, period, milestone_id, investment, percent_complete, narrative, problems,
                coordination, state, author_id, device_id, version, submitted_at, updated_at
@@ -15,15 +13,9 @@ constexpr std::string_view kVisitColumns = R"sql(
                notes, people_met, state, author_id, device_id, version, updated_at
           FROM site_visit)sql";
 constexpr std::string_view kById = " WHERE id = ?";
-// The ids travel as one JSON array: one statement however many records a page holds.
-constexpr std::string_view kByIds = " WHERE id IN (SELECT value FROM json_each(?))";
 
 std::string sql(std::string_view columns, std::string_view where) {
     return std::string(columns) + std::string(where);
-}
-
-std::string idArray(const std::vector<std::string>& ids) {
-    return nlohmann::json(ids).dump();
 }
 
 StoredReport readReport(const Statement& s) {
@@ -73,6 +65,25 @@ StoredVisit readVisit(const Statement& s) {
     return stored;
 }
 
+// A photo from a row whose first columns are id, owner_kind, owner_id, sha256, size,
+// thumbnail_sha256, width, height, taken_at, lat, lon, caption.
+Photo photoFromRow(const Statement& s) {
+    Photo p;
+    p.id = s.text(0);
+    p.ownerKind = parseEnum<Entity>(s.text(1)).value_or(Entity::site_visit);
+    p.ownerId = s.text(2);
+    p.sha256 = s.text(3);
+    p.size = s.int64(4);
+    p.thumbnailSha256 = s.text(5);
+    p.width = s.integer(6);
+    p.height = s.integer(7);
+    p.takenAt = s.optionalText(8);
+    if (!s.isNull(9) && !s.isNull(10))
+        p.position = Position{s.real(9), s.real(10), std::nullopt, PositionSource::gps};
+    p.caption = s.text(11);
+    return p;
+}
+
 }  // namespace
 
 std::optional<StoredReport> loadReport(const Database& db, std::string_view id) {
@@ -81,15 +92,6 @@ std::optional<StoredReport> loadReport(const Database& db, std::string_view id) 
     if (!s.step())
         return std::nullopt;
     return readReport(s);
-}
-
-std::vector<StoredReport> loadReports(const Database& db, const std::vector<std::string>& ids) {
-    Statement s = db.prepare(sql(kReportColumns, kByIds));
-    s.bindAll(idArray(ids));
-    std::vector<StoredReport> reports;
-    while (s.step())
-        reports.push_back(readReport(s));
-    return reports;
 }
 
 void storeReport(const Database& db, const ProgressReport& r, std::int64_t version,
@@ -121,15 +123,6 @@ std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id) {
     if (!s.step())
         return std::nullopt;
     return readVisit(s);
-}
-
-std::vector<StoredVisit> loadVisits(const Database& db, const std::vector<std::string>& ids) {
-    Statement s = db.prepare(sql(kVisitColumns, kByIds));
-    s.bindAll(idArray(ids));
-    std::vector<StoredVisit> visits;
-    while (s.step())
-        visits.push_back(readVisit(s));
-    return visits;
 }
 
 void storeVisit(const Database& db, const SiteVisit& v, std::int64_t version,
@@ -166,23 +159,6 @@ void insertPhoto(const Database& db, const Photo& photo, std::int64_t version) {
                  p ? std::optional<double>(p->latitude) : std::nullopt,
                  p ? std::optional<double>(p->longitude) : std::nullopt, photo.caption, version)
         .run();
-}
-
-Photo photoFromRow(const Statement& s) {
-    Photo p;
-    p.id = s.text(0);
-    p.ownerKind = parseEnum<Entity>(s.text(1)).value_or(Entity::site_visit);
-    p.ownerId = s.text(2);
-    p.sha256 = s.text(3);
-    p.size = s.int64(4);
-    p.thumbnailSha256 = s.text(5);
-    p.width = s.integer(6);
-    p.height = s.integer(7);
-    p.takenAt = s.optionalText(8);
-    if (!s.isNull(9) && !s.isNull(10))
-        p.position = Position{s.real(9), s.real(10), std::nullopt, PositionSource::gps};
-    p.caption = s.text(11);
-    return p;
 }
 
 std::vector<Photo> loadPhotos(const Database& db, std::string_view ownerId) {
