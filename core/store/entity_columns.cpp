@@ -237,6 +237,18 @@ std::string makeDeleteById(const RecordTable& table) {
     return sql;
 }
 
+std::string makeSetVersion(const RecordTable& table) {
+    bool versioned = false;
+    for (const Column& c : table.columns)
+        versioned = versioned || c.name == kVersion.name;
+    if (!versioned)
+        return {};
+    std::string sql = "UPDATE ";
+    sql += table.table;
+    sql += " SET version = ?2 WHERE id = ?1";
+    return sql;
+}
+
 // One string per table, in the order of kTables.
 std::vector<std::string> forEveryTable(std::string (*make)(const RecordTable&)) {
     std::vector<std::string> all;
@@ -318,6 +330,11 @@ const std::string& upsertSql(const RecordTable& table) {
 
 const std::string& deleteByIdSql(const RecordTable& table) {
     static const std::vector<std::string> all = forEveryTable(makeDeleteById);  // once, thread-safe
+    return all[indexOf(table)];
+}
+
+const std::string& setVersionSql(const RecordTable& table) {
+    static const std::vector<std::string> all = forEveryTable(makeSetVersion);  // once, thread-safe
     return all[indexOf(table)];
 }
 

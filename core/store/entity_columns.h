@@ -57,6 +57,8 @@ struct RecordTable {
 [[nodiscard]] const std::string& upsertSql(const RecordTable& table);
 // "DELETE FROM <table> WHERE id = ?1".
 [[nodiscard]] const std::string& deleteByIdSql(const RecordTable& table);
+// "UPDATE <table> SET version = ?2 WHERE id = ?1"; empty for a table without versions (review).
+[[nodiscard]] const std::string& setVersionSql(const RecordTable& table);
 
 // The row `s` (read with selectByIdsSql) as pulls carry it: groups as objects (null when a value
 // they need is NULL), JSON text parsed (null when it is not JSON).

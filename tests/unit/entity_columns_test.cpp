@@ -64,6 +64,10 @@ void expectTablesMatch(const Database& db, bool server) {
         EXPECT_NO_THROW(db.prepare(selectByIdsSql(table))) << table.table;
         if (table.onDevice) {
             EXPECT_NO_THROW(db.prepare(upsertSql(table))) << table.table;
+            EXPECT_NO_THROW(db.prepare(deleteByIdSql(table))) << table.table;
+        }
+        if (!setVersionSql(table).empty()) {
+            EXPECT_NO_THROW(db.prepare(setVersionSql(table))) << table.table;
         }
     }
 }
@@ -114,6 +118,9 @@ TEST(EntityColumnsTest, EveryEntityIsDescribedOnceAndKeyedById) {
         EXPECT_EQ(findRecordTable(table.entity), &table);
     }
     EXPECT_EQ(findRecordTable("no_such_entity"), nullptr);
+    EXPECT_TRUE(setVersionSql(*findRecordTable("review")).empty());  // reviews have no versions
+    EXPECT_EQ(setVersionSql(*findRecordTable("photo")),
+              "UPDATE photo SET version = ?2 WHERE id = ?1");
 }
 
 }  // namespace
