@@ -1,6 +1,7 @@
 #include "core/store/entity_columns.h"
 
 #include <array>
+#include <stdexcept>
 #include <vector>
 
 namespace duban {
@@ -196,18 +197,20 @@ std::string columnList(const RecordTable& table) {
     return list;
 }
 
-std::string makeSelectByIds(const RecordTable& table) {
+std::string makeSelect(const RecordTable& table) {
     std::string sql = "SELECT ";
     sql += columnList(table);
     sql += " FROM ";
     sql += table.table;
-    sql += " WHERE id IN (SELECT value FROM json_each(?1))";
     return sql;
 }
 
-std::string makeUpsert(const RecordTable& table) {
+std::string makeSelectByIds(const RecordTable& table) {
+    return makeSelect(table) + " WHERE id IN (SELECT value FROM json_each(?1))";
+}
+
+std::string makeInsert(const RecordTable& table) {
     std::string values;
-    std::string updates;
     for (std::size_t i = 0; i < table.columns.size(); ++i) {
         const Column& c = table.columns[i];
         const std::string parameter = "?" + std::to_string(i + 1);
@@ -217,17 +220,21 @@ std::string makeUpsert(const RecordTable& table) {
             values += parameter;
         else
             values += "coalesce(" + parameter + ", " + std::string(c.fallback) + ")";
-        if (c.name == "id")
-            continue;
-        if (!updates.empty())
-            updates += ", ";
-        updates += std::string(c.name) + " = excluded." + std::string(c.name);
     }
     std::string sql = "INSERT INTO ";
     sql += table.table;
     sql += " (" + columnList(table) + ") VALUES (" + values + ")";
-    sql += " ON CONFLICT (id) DO UPDATE SET " + updates;
     return sql;
+}
+
+std::string makeUpsert(const RecordTable& table) {
+    std::string updates;
+    for (const Column& c : table.columns.subspan(1)) {
+        if (!updates.empty())
+            updates += ", ";
+        updates += std::string(c.name) + " = excluded." + std::string(c.name);
+    }
+    return makeInsert(table) + " ON CONFLICT (id) DO UPDATE SET " + updates;
 }
 
 std::string makeDeleteById(const RecordTable& table) {
@@ -249,12 +256,16 @@ std::string makeSetVersion(const RecordTable& table) {
     return sql;
 }
 
-// One string per table, in the order of kTables.
-std::vector<std::string> forEveryTable(std::string (*make)(const RecordTable&)) {
-    std::vector<std::string> all;
-    for (const RecordTable& t : kTables)
-        all.push_back(make(t));
-    return all;
+// Made once per table, on first use (a function-local static: thread-safe).
+template <std::string (*make)(const RecordTable&)>
+const std::string& madeOnce(const RecordTable& table) {
+    static const std::vector<std::string> all = [] {
+        std::vector<std::string> strings;
+        for (const RecordTable& t : kTables)
+            strings.push_back(make(t));
+        return strings;
+    }();
+    return all[indexOf(table)];
 }
 
 json cellJson(const Column& c, const Statement& s, int index) {
@@ -317,25 +328,34 @@ const RecordTable* findRecordTable(std::string_view entity) {
     return nullptr;
 }
 
+const RecordTable& recordTable(std::string_view entity) {
+    if (const RecordTable* table = findRecordTable(entity))
+        return *table;
+    throw std::logic_error("no record table describes '" + std::string(entity) + "'");
+}
+
+const std::string& selectSql(const RecordTable& table) {
+    return madeOnce<makeSelect>(table);
+}
+
+const std::string& insertSql(const RecordTable& table) {
+    return madeOnce<makeInsert>(table);
+}
+
 const std::string& selectByIdsSql(const RecordTable& table) {
-    static const std::vector<std::string> all =
-        forEveryTable(makeSelectByIds);  // once, thread-safe
-    return all[indexOf(table)];
+    return madeOnce<makeSelectByIds>(table);
 }
 
 const std::string& upsertSql(const RecordTable& table) {
-    static const std::vector<std::string> all = forEveryTable(makeUpsert);  // once, thread-safe
-    return all[indexOf(table)];
+    return madeOnce<makeUpsert>(table);
 }
 
 const std::string& deleteByIdSql(const RecordTable& table) {
-    static const std::vector<std::string> all = forEveryTable(makeDeleteById);  // once, thread-safe
-    return all[indexOf(table)];
+    return madeOnce<makeDeleteById>(table);
 }
 
 const std::string& setVersionSql(const RecordTable& table) {
-    static const std::vector<std::string> all = forEveryTable(makeSetVersion);  // once, thread-safe
-    return all[indexOf(table)];
+    return madeOnce<makeSetVersion>(table);
 }
 
 json rowJson(const RecordTable& table, const Statement& s) {

@@ -47,13 +47,19 @@ struct RecordTable {
 [[nodiscard]] std::span<const RecordTable> recordTables();
 // nullptr for an entity not described here.
 [[nodiscard]] const RecordTable* findRecordTable(std::string_view entity);
+// An entity the caller knows is described (throws std::logic_error if not).
+[[nodiscard]] const RecordTable& recordTable(std::string_view entity);
 
 // SQL made from the description, never from input; each string is built once per process.
+// "SELECT <columns> FROM <table>", the columns in the description's order.
+[[nodiscard]] const std::string& selectSql(const RecordTable& table);
 // "SELECT <columns> FROM <table> WHERE id IN (SELECT value FROM json_each(?1))": the rows of a
 // page, their ids bound as one JSON array.
 [[nodiscard]] const std::string& selectByIdsSql(const RecordTable& table);
-// "INSERT INTO <table> (<columns>) VALUES (?1, …) ON CONFLICT (id) DO UPDATE SET …": ?n is the
-// n-th column; a column with a fallback takes it for NULL.
+// "INSERT INTO <table> (<columns>) VALUES (?1, …)": ?n is the n-th column; a column with a
+// fallback takes it for NULL.
+[[nodiscard]] const std::string& insertSql(const RecordTable& table);
+// insertSql + "ON CONFLICT (id) DO UPDATE SET" every other column.
 [[nodiscard]] const std::string& upsertSql(const RecordTable& table);
 // "DELETE FROM <table> WHERE id = ?1".
 [[nodiscard]] const std::string& deleteByIdSql(const RecordTable& table);

@@ -1,21 +1,22 @@
 #include "core/store/record_rows.h"
 
+#include "core/store/entity_columns.h"
+
 namespace duban {
 namespace {
 
-// The columns each loader reads, in the order it reads them.
-constexpr std::string_view kReportColumns = R"sql(
-        SELECT id, project_id, period, milestone_id, investment, percent_complete, narrative, problems,
-               coordination, state, author_id, device_id, version, submitted_at, updated_at
-          FROM progress_report)sql";
-constexpr std::string_view kVisitColumns = R"sql(
-        SELECT id, project_id, visited_at, utc_offset_minutes, lat, lon, accuracy_m, position_source,
-               notes, people_met, state, author_id, device_id, version, updated_at
-          FROM site_visit)sql";
-constexpr std::string_view kById = " WHERE id = ?";
-
-std::string sql(std::string_view columns, std::string_view where) {
-    return std::string(columns) + std::string(where);
+// The rows are read and written in the columns' order of their description (entity_columns.cpp).
+const RecordTable& reportTable() {
+    static const RecordTable& table = recordTable("progress_report");
+    return table;
+}
+const RecordTable& visitTable() {
+    static const RecordTable& table = recordTable("site_visit");
+    return table;
+}
+const RecordTable& photoTable() {
+    static const RecordTable& table = recordTable("photo");
+    return table;
 }
 
 StoredReport readReport(const Statement& s) {
@@ -34,9 +35,9 @@ StoredReport readReport(const Statement& s) {
     r.state = parseEnum<RecordState>(s.text(9)).value_or(RecordState::draft);
     r.authorId = s.text(10);
     r.deviceId = s.text(11);
-    stored.version = s.int64(12);
-    stored.submittedAt = s.optionalText(13);
-    stored.updatedAt = s.text(14);
+    stored.submittedAt = s.optionalText(12);
+    stored.updatedAt = s.text(13);
+    stored.version = s.int64(14);
     return stored;
 }
 
@@ -60,13 +61,11 @@ StoredVisit readVisit(const Statement& s) {
     v.state = parseEnum<RecordState>(s.text(10)).value_or(RecordState::draft);
     v.authorId = s.text(11);
     v.deviceId = s.text(12);
-    stored.version = s.int64(13);
-    stored.updatedAt = s.text(14);
+    stored.updatedAt = s.text(13);
+    stored.version = s.int64(14);
     return stored;
 }
 
-// A photo from a row whose first columns are id, owner_kind, owner_id, sha256, size,
-// thumbnail_sha256, width, height, taken_at, lat, lon, caption.
 Photo photoFromRow(const Statement& s) {
     Photo p;
     p.id = s.text(0);
@@ -87,13 +86,16 @@ Photo photoFromRow(const Statement& s) {
 }  // namespace
 
 std::optional<StoredReport> loadReport(const Database& db, std::string_view id) {
-    Statement s = db.prepare(sql(kReportColumns, kById));
+    static const std::string sql = selectSql(reportTable()) + " WHERE id = ?";
+    Statement s = db.prepare(sql);
     s.bindAll(id);
     if (!s.step())
         return std::nullopt;
     return readReport(s);
 }
 
+// Spelled out, not the description's upsert: submitted_at is stamped here, when a save makes the
+// report submitted (the store's and the server's clock), and kept on every later save.
 void storeReport(const Database& db, const ProgressReport& r, std::int64_t version,
                  std::string_view updatedAt) {
     db.prepare(R"sql(
@@ -118,7 +120,8 @@ void storeReport(const Database& db, const ProgressReport& r, std::int64_t versi
 }
 
 std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id) {
-    Statement s = db.prepare(sql(kVisitColumns, kById));
+    static const std::string sql = selectSql(visitTable()) + " WHERE id = ?";
+    Statement s = db.prepare(sql);
     s.bindAll(id);
     if (!s.step())
         return std::nullopt;
@@ -128,16 +131,8 @@ std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id) {
 void storeVisit(const Database& db, const SiteVisit& v, std::int64_t version,
                 std::string_view updatedAt) {
     const std::optional<Position>& p = v.position;
-    db.prepare(R"sql(
-        INSERT INTO site_visit (id, project_id, visited_at, utc_offset_minutes, lat, lon, accuracy_m,
-                                position_source, notes, people_met, state, author_id, device_id, updated_at, version)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET
-          project_id = excluded.project_id, visited_at = excluded.visited_at,
-          utc_offset_minutes = excluded.utc_offset_minutes, lat = excluded.lat, lon = excluded.lon,
-          accuracy_m = excluded.accuracy_m, position_source = excluded.position_source, notes = excluded.notes,
-          people_met = excluded.people_met, state = excluded.state, author_id = excluded.author_id,
-          device_id = excluded.device_id, updated_at = excluded.updated_at, version = excluded.version)sql")
+    // The values in the description's column order.
+    db.prepare(upsertSql(visitTable()))
         .bindAll(v.id, v.projectId, v.visitedAt, v.utcOffsetMinutes,
                  p ? std::optional<double>(p->latitude) : std::nullopt,
                  p ? std::optional<double>(p->longitude) : std::nullopt,
@@ -150,10 +145,8 @@ void storeVisit(const Database& db, const SiteVisit& v, std::int64_t version,
 
 void insertPhoto(const Database& db, const Photo& photo, std::int64_t version) {
     const std::optional<Position>& p = photo.position;
-    db.prepare(R"sql(
-        INSERT INTO photo (id, owner_kind, owner_id, sha256, size, thumbnail_sha256, width, height,
-                           taken_at, lat, lon, caption, version)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql")
+    // The values in the description's column order.
+    db.prepare(insertSql(photoTable()))
         .bindAll(photo.id, toString(photo.ownerKind), photo.ownerId, photo.sha256, photo.size,
                  photo.thumbnailSha256, photo.width, photo.height, photo.takenAt,
                  p ? std::optional<double>(p->latitude) : std::nullopt,
@@ -162,10 +155,8 @@ void insertPhoto(const Database& db, const Photo& photo, std::int64_t version) {
 }
 
 std::vector<Photo> loadPhotos(const Database& db, std::string_view ownerId) {
-    Statement s = db.prepare(R"sql(
-        SELECT id, owner_kind, owner_id, sha256, size, thumbnail_sha256, width, height, taken_at,
-               lat, lon, caption
-          FROM photo WHERE owner_id = ? ORDER BY rowid)sql");
+    static const std::string sql = selectSql(photoTable()) + " WHERE owner_id = ? ORDER BY rowid";
+    Statement s = db.prepare(sql);
     s.bindAll(ownerId);
     std::vector<Photo> photos;
     while (s.step())
