@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/store/database.h"
-#include "core/store/entity_columns.h"
+#include "core/store/entity_rows.h"
 #include "core/store/outbox.h"
 
 namespace duban::sync::detail {

@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "core/domain/dates.h"
-#include "core/store/entity_columns.h"
+#include "core/store/entity_rows.h"
 #include "sync/pull_records.h"
 #include "sync/sync_engine.h"
 

@@ -1,15 +1,10 @@
 #pragma once
 // Each pulled entity described once: its table, its columns with their JSON names and types,
 // which values the server stamps, and what a device keeps for a value a pull leaves out. The
-// server's record views and the device's pull decoder are built from it, and a test holds the
-// device's and the server's tables to it (tests/unit/entity_columns_test.cpp).
-#include <nlohmann/json.hpp>
-
+// server's record views and the device's pull decoder are built from it (entity_rows.h), and a
+// test holds the device's and the server's tables to it (tests/unit/entity_columns_test.cpp).
 #include <span>
-#include <string>
 #include <string_view>
-
-#include "core/store/database.h"
 
 namespace duban {
 
@@ -49,29 +44,5 @@ struct RecordTable {
 [[nodiscard]] const RecordTable* findRecordTable(std::string_view entity);
 // An entity the caller knows is described (throws std::logic_error if not).
 [[nodiscard]] const RecordTable& recordTable(std::string_view entity);
-
-// SQL made from the description, never from input; each string is built once per process.
-// "SELECT <columns> FROM <table>", the columns in the description's order.
-[[nodiscard]] const std::string& selectSql(const RecordTable& table);
-// "SELECT <columns> FROM <table> WHERE id IN (SELECT value FROM json_each(?1))": the rows of a
-// page, their ids bound as one JSON array.
-[[nodiscard]] const std::string& selectByIdsSql(const RecordTable& table);
-// "INSERT INTO <table> (<columns>) VALUES (?1, …)": ?n is the n-th column; a column with a
-// fallback takes it for NULL.
-[[nodiscard]] const std::string& insertSql(const RecordTable& table);
-// insertSql + "ON CONFLICT (id) DO UPDATE SET" every other column.
-[[nodiscard]] const std::string& upsertSql(const RecordTable& table);
-// "DELETE FROM <table> WHERE id = ?1".
-[[nodiscard]] const std::string& deleteByIdSql(const RecordTable& table);
-// "UPDATE <table> SET version = ?2 WHERE id = ?1"; empty for a table without versions (review).
-[[nodiscard]] const std::string& setVersionSql(const RecordTable& table);
-
-// The row `s` (read with selectByIdsSql) as pulls carry it: groups as objects (null when a value
-// they need is NULL), JSON text parsed (null when it is not JSON).
-[[nodiscard]] nlohmann::json rowJson(const RecordTable& table, const Statement& s);
-// Binds the values of `record` (a pulled record) to an upsertSql statement. Keys it does not
-// describe are left for the caller. Throws DatabaseError (SQLITE_MISMATCH) naming the field for
-// a value of the wrong type, or a required one missing.
-void bindRecord(const RecordTable& table, const nlohmann::json& record, Statement& s);
 
 }  // namespace duban

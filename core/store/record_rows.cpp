@@ -1,6 +1,6 @@
 #include "core/store/record_rows.h"
 
-#include "core/store/entity_columns.h"
+#include "core/store/entity_rows.h"
 
 namespace duban {
 namespace {

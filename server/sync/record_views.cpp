@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "core/store/entity_columns.h"
+#include "core/store/entity_rows.h"
 
 namespace duban::server {
 namespace {

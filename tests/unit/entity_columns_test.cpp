@@ -6,7 +6,7 @@
 #include <string>
 
 #include "core/domain/record_json.h"
-#include "core/store/entity_columns.h"
+#include "core/store/entity_rows.h"
 #include "core/store/schema.h"
 #include "server/db/server_schema.h"
 
