@@ -145,6 +145,7 @@ Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptio
         std::set<std::string> touchedProjects;
         const ForeignKeysOff unchecked(db);
         Transaction tx(db);
+        detail::RecordWriter writer(db);
         for (const json& change : body["changes"]) {
             const std::string entity = change.value("entity", "");
             const std::string id = change.value("id", "");
@@ -157,7 +158,7 @@ Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptio
                     touchedProjects.erase(id);
                 applied = deleteLocalRecord(db, entity, id);
             } else {
-                applied = applyServerRecord(db, entity, change["record"], &touchedProjects);
+                applied = writer.apply(entity, change["record"], &touchedProjects);
                 if (applied && entity == "conflict")
                     ++report.conflicts;
             }

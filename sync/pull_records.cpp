@@ -1,88 +1,21 @@
 #include "sync/pull_records.h"
 
-#include "core/domain/record_json.h"
-#include "core/domain/types.h"
-#include "core/store/record_rows.h"
-#include "core/store/search_index.h"
+#include <array>
+
+#include "core/store/outbox.h"
 
 namespace duban::sync::detail {
 namespace {
 
 using nlohmann::json;
 
-SqlValue sqlValue(const json& value) {
-    if (value.is_null())
-        return SqlNull{};
-    if (value.is_boolean())
-        return std::int64_t{value.get<bool>() ? 1 : 0};
-    if (value.is_number_integer())
-        return value.get<std::int64_t>();
-    if (value.is_number())
-        return value.get<double>();
-    if (value.is_string())
-        return value.get<std::string>();
-    return value.dump();  // arrays and objects are stored as JSON text (funding_sources)
+[[noreturn]] void badRecord(std::string_view entity, const std::string& why) {
+    throw DatabaseError(SQLITE_MISMATCH, "a pulled " + std::string(entity) +
+                                             " does not fit this app version (" + why +
+                                             "); update the app.");
 }
 
-// Binds record[keys[i]] to ?i+1 and runs the statement.
-void upsert(const Database& db, std::string_view sql, const json& record,
-            std::initializer_list<const char*> keys) {
-    Statement s = db.prepare(sql);
-    int index = 0;
-    for (const char* key : keys)
-        s.bind(++index, record.contains(key) ? sqlValue(record[key]) : SqlValue{SqlNull{}});
-    s.run();
-}
-
-[[noreturn]] void badRecord(const std::string& entity, const std::string& why) {
-    throw DatabaseError(SQLITE_MISMATCH, "a pulled " + entity + " does not fit this app version (" +
-                                             why + "); update the app.");
-}
-
-json withoutKeys(json record, std::initializer_list<const char*> keys) {
-    for (const char* key : keys)
-        record.erase(key);
-    return record;
-}
-
-void applyReport(const Database& db, const json& record) {
-    ProgressReport r;
-    if (Status s = applyJson(r, withoutKeys(record, {"id", "state", "author_id", "device_id",
-                                                     "submitted_at", "updated_at", "version"}));
-        !s) {
-        badRecord("progress_report", s.error().message);
-    }
-    r.id = record.value("id", "");
-    r.state = parseEnum<RecordState>(record.value("state", "")).value_or(RecordState::draft);
-    r.authorId = record.value("author_id", "");
-    r.deviceId = record.value("device_id", "");
-    storeReport(db, r, record.value("version", std::int64_t{0}), record.value("updated_at", ""));
-    // storeReport stamps submission times as a device does; the server's own stamp is the truth.
-    db.prepare("UPDATE progress_report SET submitted_at = ?2 WHERE id = ?1")
-        .bindAll(r.id, sqlValue(record.value("submitted_at", json(nullptr))))
-        .run();
-}
-
-void applyVisit(const Database& db, const json& record) {
-    SiteVisit v;
-    if (Status s = applyJson(v, withoutKeys(record, {"id", "state", "author_id", "device_id",
-                                                     "updated_at", "version"}));
-        !s) {
-        badRecord("site_visit", s.error().message);
-    }
-    v.id = record.value("id", "");
-    v.state = parseEnum<RecordState>(record.value("state", "")).value_or(RecordState::draft);
-    v.authorId = record.value("author_id", "");
-    v.deviceId = record.value("device_id", "");
-    storeVisit(db, v, record.value("version", std::int64_t{0}), record.value("updated_at", ""));
-}
-
-void applyUnit(const Database& db, const json& record, std::set<std::string>* touched) {
-    upsert(db, R"sql(
-        INSERT INTO unit (id, name, kind, parent_id, version) VALUES (?1, ?2, ?3, ?4, ?5)
-        ON CONFLICT (id) DO UPDATE SET name = excluded.name, kind = excluded.kind,
-          parent_id = excluded.parent_id, version = excluded.version)sql",
-           record, {"id", "name", "kind", "parent_id", "version"});
+void applyUnitLinks(const Database& db, const json& record, std::set<std::string>* touched) {
     const std::string id = record.value("id", "");
     db.prepare("DELETE FROM unit_alias WHERE unit_id = ?").bindAll(id).run();
     if (record.contains("aliases") && record["aliases"].is_array()) {
@@ -103,48 +36,10 @@ void applyUnit(const Database& db, const json& record, std::set<std::string>* to
     }
 }
 
-void applyProject(const Database& db, const json& record) {
-    upsert(db, R"sql(
-        INSERT INTO project (id, code, name, kind, category, start_year, end_year, stage, scope,
-                             industry_chain, funding_sources, total_investment, completed_before,
-                             plan_year, plan_investment, plan_content, remarks, lat, lon,
-                             completed_this_year, warning_level, version)
-        VALUES (?1, ?2, ?3, ?4, coalesce(?5, ''), ?6, ?7, coalesce(?8, ''), coalesce(?9, ''),
-                coalesce(?10, ''), coalesce(?11, '[]'), ?12, ?13, ?14, ?15, coalesce(?16, ''),
-                coalesce(?17, ''), ?18, ?19, coalesce(?20, 0), coalesce(?21, 0), ?22)
-        ON CONFLICT (id) DO UPDATE SET code = excluded.code, name = excluded.name,
-          kind = excluded.kind, category = excluded.category, start_year = excluded.start_year,
-          end_year = excluded.end_year, stage = excluded.stage, scope = excluded.scope,
-          industry_chain = excluded.industry_chain, funding_sources = excluded.funding_sources,
-          total_investment = excluded.total_investment, completed_before = excluded.completed_before,
-          plan_year = excluded.plan_year, plan_investment = excluded.plan_investment,
-          plan_content = excluded.plan_content, remarks = excluded.remarks, lat = excluded.lat,
-          lon = excluded.lon, completed_this_year = excluded.completed_this_year,
-          warning_level = excluded.warning_level, version = excluded.version)sql",
-           record,
-           {"id",
-            "code",
-            "name",
-            "kind",
-            "category",
-            "start_year",
-            "end_year",
-            "stage",
-            "scope",
-            "industry_chain",
-            "funding_sources",
-            "total_investment",
-            "completed_before",
-            "plan_year",
-            "plan_investment",
-            "plan_content",
-            "remarks",
-            "lat",
-            "lon",
-            "completed_this_year",
-            "warning_level",
-            "version"});
+void applyProjectLinks(const Database& db, const json& record, std::set<std::string>* touched) {
     const std::string id = record.value("id", "");
+    if (touched != nullptr)
+        touched->insert(id);
     db.prepare("DELETE FROM project_unit WHERE project_id = ?").bindAll(id).run();
     if (record.contains("units") && record["units"].is_array()) {
         int ord = 0;
@@ -176,27 +71,8 @@ void applyProject(const Database& db, const json& record) {
     }
 }
 
-void applyPhoto(const Database& db, const json& record) {
-    json row = record;
-    const json position = record.value("position", json(nullptr));
-    row["lat"] = position.is_object() ? position.value("lat", json(nullptr)) : json(nullptr);
-    row["lon"] = position.is_object() ? position.value("lon", json(nullptr)) : json(nullptr);
-    upsert(db, R"sql(
-        INSERT INTO photo (id, owner_kind, owner_id, sha256, size, thumbnail_sha256, width, height,
-                           taken_at, lat, lon, caption, version)
-        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, coalesce(?12, ''), ?13)
-        ON CONFLICT (id) DO UPDATE SET owner_kind = excluded.owner_kind,
-          owner_id = excluded.owner_id, sha256 = excluded.sha256, size = excluded.size,
-          thumbnail_sha256 = excluded.thumbnail_sha256, width = excluded.width,
-          height = excluded.height, taken_at = excluded.taken_at, lat = excluded.lat,
-          lon = excluded.lon, caption = excluded.caption, version = excluded.version)sql",
-           row,
-           {"id", "owner_kind", "owner_id", "sha256", "size", "thumbnail_sha256", "width", "height",
-            "taken_at", "lat", "lon", "caption", "version"});
-}
-
 // A value of ours that lost to a later edit: the inbox shows it to its author with the winner.
-void applyConflict(const Database& db, const json& record) {
+void fileConflict(const Database& db, const json& record) {
     const std::string field = record.value("field", "");
     db.prepare(R"sql(
         INSERT OR IGNORE INTO inbox (id, kind, entity, record_id, mutation, code, message,
@@ -209,17 +85,6 @@ void applyConflict(const Database& db, const json& record) {
         .run();
 }
 
-void deleteProjectSearch(const Database& db, const std::string& projectId);
-
-// Foreign keys are off while a pull applies pages, so their cascades are written out here.
-void deleteProject(const Database& db, const std::string& projectId) {
-    deleteProjectSearch(db, projectId);
-    db.prepare("DELETE FROM project_unit WHERE project_id = ?").bindAll(projectId).run();
-    db.prepare("DELETE FROM project_list WHERE project_id = ?").bindAll(projectId).run();
-    db.prepare("DELETE FROM milestone WHERE project_id = ?").bindAll(projectId).run();
-    db.prepare("DELETE FROM project WHERE id = ?").bindAll(projectId).run();
-}
-
 void deleteProjectSearch(const Database& db, const std::string& projectId) {
     Statement s = db.prepare("SELECT rowid FROM project WHERE id = ?");
     s.bindAll(projectId);
@@ -230,128 +95,129 @@ void deleteProjectSearch(const Database& db, const std::string& projectId) {
     db.prepare("DELETE FROM project_search_bigram WHERE rowid = ?").bindAll(rowid).run();
 }
 
+// Foreign keys are off while a pull applies pages, so their cascades are written out here.
+void deleteProject(const Database& db, const std::string& projectId) {
+    deleteProjectSearch(db, projectId);
+    db.prepare("DELETE FROM project_unit WHERE project_id = ?").bindAll(projectId).run();
+    db.prepare("DELETE FROM project_list WHERE project_id = ?").bindAll(projectId).run();
+    db.prepare("DELETE FROM milestone WHERE project_id = ?").bindAll(projectId).run();
+    db.prepare("DELETE FROM project WHERE id = ?").bindAll(projectId).run();
+}
+
+// A project that left our scope takes its records with it, except unsent local work, which
+// keeps the project row alive until the server has judged it.
+bool removeProject(const Database& db, const std::string& id) {
+    const char* dependents[] = {
+        "DELETE FROM warning WHERE project_id = ?1",
+        "DELETE FROM progress_report WHERE project_id = ?1 "
+        "AND id NOT IN (SELECT record_id FROM outbox)",
+        "DELETE FROM site_visit WHERE project_id = ?1 "
+        "AND id NOT IN (SELECT record_id FROM outbox)",
+    };
+    for (const char* sql : dependents)
+        db.prepare(sql).bindAll(id).run();
+    Statement used = db.prepare(R"sql(
+        SELECT 1 FROM progress_report WHERE project_id = ?1
+        UNION ALL SELECT 1 FROM site_visit WHERE project_id = ?1 LIMIT 1)sql");
+    used.bindAll(id);
+    if (used.step())
+        return false;
+    deleteProject(db, id);
+    return true;
+}
+
+// Reports keep their text when their milestone goes; only the link is dropped.
+bool removeMilestone(const Database& db, const std::string& id) {
+    db.prepare("UPDATE progress_report SET milestone_id = NULL WHERE milestone_id = ?")
+        .bindAll(id)
+        .run();
+    db.prepare("UPDATE warning SET milestone_id = NULL WHERE milestone_id = ?").bindAll(id).run();
+    db.prepare("DELETE FROM milestone WHERE id = ?").bindAll(id).run();
+    return true;
+}
+
+// Units and accounts are never deleted on the server (history refers to them).
+bool keepRecord(const Database&, const std::string&) {
+    return false;
+}
+
+// What a pull does for an entity beyond upserting its described columns (core/store/
+// entity_columns.cpp) or deleting its row. Search text is reindexed per page for the projects in
+// `touched`.
+struct PullStep {
+    std::string_view entity;
+    // For an entity without a table of its own on the device.
+    void (*instead)(const Database&, const json& record) = nullptr;
+    // The links a record carries (a unit's aliases, a project's units and lists).
+    void (*after)(const Database&, const json& record, std::set<std::string>* touched) = nullptr;
+    // A tombstone that is more than deleting the row; false when it was skipped.
+    bool (*remove)(const Database&, const std::string& id) = nullptr;
+};
+
+constexpr std::array kSteps{
+    PullStep{.entity = "unit", .after = applyUnitLinks, .remove = keepRecord},
+    PullStep{.entity = "user", .remove = keepRecord},
+    PullStep{.entity = "project", .after = applyProjectLinks, .remove = removeProject},
+    PullStep{.entity = "milestone", .remove = removeMilestone},
+    PullStep{.entity = "conflict", .instead = fileConflict, .remove = keepRecord},
+};
+
+const PullStep* stepOf(std::string_view entity) {
+    for (const PullStep& step : kSteps) {
+        if (step.entity == entity)
+            return &step;
+    }
+    return nullptr;
+}
+
 }  // namespace
+
+Statement& RecordWriter::upsertOf(const RecordTable& table) {
+    for (auto& [described, statement] : m_upserts) {
+        if (described == &table) {
+            statement.reset();
+            return statement;
+        }
+    }
+    return m_upserts.emplace_back(&table, m_db.prepare(upsertSql(table))).second;
+}
+
+bool RecordWriter::apply(const std::string& entity, const json& record,
+                         std::set<std::string>* touchedProjects) {
+    if (!record.is_object() || !record.contains("id") || !record["id"].is_string())
+        badRecord(entity, "no id");
+    const RecordTable* table = findRecordTable(entity);
+    if (table == nullptr)
+        return false;  // an entity a newer server sends and this client does not keep
+    if (hasQueuedEdits(m_db, record["id"].get_ref<const std::string&>()))
+        return false;
+    const PullStep* step = stepOf(entity);
+    if (step != nullptr && step->instead != nullptr) {
+        step->instead(m_db, record);
+        return true;
+    }
+    Statement& upsert = upsertOf(*table);
+    bindRecord(*table, record, upsert);
+    upsert.run();
+    if (step != nullptr && step->after != nullptr)
+        step->after(m_db, record, touchedProjects);
+    return true;
+}
 
 bool applyServerRecord(const Database& db, const std::string& entity, const json& record,
                        std::set<std::string>* touchedProjects) {
-    if (!record.is_object() || !record.contains("id") || !record["id"].is_string())
-        badRecord(entity, "no id");
-    const std::string id = record["id"].get<std::string>();
-    if (hasQueuedEdits(db, id))
-        return false;
-    if (entity == "progress_report") {
-        applyReport(db, record);
-    } else if (entity == "site_visit") {
-        applyVisit(db, record);
-    } else if (entity == "project") {
-        applyProject(db, record);
-        if (touchedProjects != nullptr)
-            touchedProjects->insert(id);
-    } else if (entity == "unit") {
-        applyUnit(db, record, touchedProjects);
-    } else if (entity == "user") {
-        upsert(db, R"sql(
-            INSERT INTO user (id, username, display_name, role, unit_id, phone, version)
-            VALUES (?1, ?2, ?3, ?4, ?5, coalesce(?6, ''), ?7)
-            ON CONFLICT (id) DO UPDATE SET username = excluded.username,
-              display_name = excluded.display_name, role = excluded.role,
-              unit_id = excluded.unit_id, phone = excluded.phone, version = excluded.version)sql",
-               record, {"id", "username", "display_name", "role", "unit_id", "phone", "version"});
-    } else if (entity == "milestone") {
-        upsert(db, R"sql(
-            INSERT INTO milestone (id, project_id, ord, title, due_date, target_value, target_unit,
-                                   status, version)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ''), ?8, ?9)
-            ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id, ord = excluded.ord,
-              title = excluded.title, due_date = excluded.due_date,
-              target_value = excluded.target_value, target_unit = excluded.target_unit,
-              status = excluded.status, version = excluded.version)sql",
-               record,
-               {"id", "project_id", "order", "title", "due_date", "target_value", "target_unit",
-                "status", "version"});
-    } else if (entity == "photo") {
-        applyPhoto(db, record);
-    } else if (entity == "review") {
-        upsert(db, R"sql(
-            INSERT INTO review (id, kind, target_kind, target_id, target_version, actor_id,
-                                comment, at)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, coalesce(?7, ''), ?8)
-            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind,
-              target_kind = excluded.target_kind, target_id = excluded.target_id,
-              target_version = excluded.target_version, actor_id = excluded.actor_id,
-              comment = excluded.comment, at = excluded.at)sql",
-               record,
-               {"id", "kind", "target_kind", "target_id", "target_version", "actor_id", "comment",
-                "at"});
-    } else if (entity == "warning") {
-        upsert(db, R"sql(
-            INSERT INTO warning (id, project_id, milestone_id, level, reason_code, reason, number,
-                                 correct_by, issued_at, issued_by, acknowledged_at, version)
-            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
-            ON CONFLICT (id) DO UPDATE SET project_id = excluded.project_id,
-              milestone_id = excluded.milestone_id, level = excluded.level,
-              reason_code = excluded.reason_code, reason = excluded.reason,
-              number = excluded.number, correct_by = excluded.correct_by,
-              issued_at = excluded.issued_at, issued_by = excluded.issued_by,
-              acknowledged_at = excluded.acknowledged_at, version = excluded.version)sql",
-               record,
-               {"id", "project_id", "milestone_id", "level", "reason_code", "reason", "number",
-                "correct_by", "issued_at", "issued_by", "acknowledged_at", "version"});
-    } else if (entity == "conflict") {
-        applyConflict(db, record);
-    } else {
-        return false;  // an entity a newer server sends and this client does not keep
-    }
-    return true;
+    return RecordWriter(db).apply(entity, record, touchedProjects);
 }
 
 bool deleteLocalRecord(const Database& db, const std::string& entity, const std::string& id) {
     if (hasQueuedEdits(db, id))
         return false;
-    if (entity == "progress_report") {
-        db.prepare("DELETE FROM progress_report WHERE id = ?").bindAll(id).run();
-    } else if (entity == "site_visit") {
-        db.prepare("DELETE FROM site_visit WHERE id = ?").bindAll(id).run();
-    } else if (entity == "photo") {
-        db.prepare("DELETE FROM photo WHERE id = ?").bindAll(id).run();
-    } else if (entity == "review") {
-        db.prepare("DELETE FROM review WHERE id = ?").bindAll(id).run();
-    } else if (entity == "warning") {
-        db.prepare("DELETE FROM warning WHERE id = ?").bindAll(id).run();
-    } else if (entity == "milestone") {
-        // Reports keep their text when their milestone goes; only the link is dropped.
-        db.prepare("UPDATE progress_report SET milestone_id = NULL WHERE milestone_id = ?")
-            .bindAll(id)
-            .run();
-        db.prepare("UPDATE warning SET milestone_id = NULL WHERE milestone_id = ?")
-            .bindAll(id)
-            .run();
-        db.prepare("DELETE FROM milestone WHERE id = ?").bindAll(id).run();
-    } else if (entity == "project") {
-        // A project that left our scope takes its records with it, except unsent local work,
-        // which keeps the project row alive until the server has judged it.
-        const char* dependents[] = {
-            "DELETE FROM warning WHERE project_id = ?1",
-            "DELETE FROM progress_report WHERE project_id = ?1 "
-            "AND id NOT IN (SELECT record_id FROM outbox)",
-            "DELETE FROM site_visit WHERE project_id = ?1 "
-            "AND id NOT IN (SELECT record_id FROM outbox)",
-        };
-        for (const char* sql : dependents)
-            db.prepare(sql).bindAll(id).run();
-        Statement used = db.prepare(R"sql(
-            SELECT 1 FROM progress_report WHERE project_id = ?1
-            UNION ALL SELECT 1 FROM site_visit WHERE project_id = ?1 LIMIT 1)sql");
-        used.bindAll(id);
-        if (used.step())
-            return false;
-        deleteProject(db, id);
-    } else if (entity == "unit") {
-        // Units are never deleted on the server (accounts and history refer to them).
+    const RecordTable* table = findRecordTable(entity);
+    if (table == nullptr)
         return false;
-    } else {
-        return false;
-    }
+    if (const PullStep* step = stepOf(entity); step != nullptr && step->remove != nullptr)
+        return step->remove(db, id);
+    db.prepare(deleteByIdSql(*table)).bindAll(id).run();
     return true;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/domain/dates.h"
+#include "core/store/entity_rows.h"
 #include "sync/pull_records.h"
 #include "sync/sync_engine.h"
 
@@ -32,19 +33,13 @@ json mutationJson(const OutboxEntry& e) {
     return m;
 }
 
-// The version columns of the entities a device pushes: fixed statements, no SQL built from data.
+// The server's version of a record a device pushed, in its own table (core/store/entity_columns).
 void storeVersion(const Database& db, const std::string& entity, const std::string& id,
                   std::int64_t version) {
-    const char* sql = nullptr;
-    if (entity == "progress_report")
-        sql = "UPDATE progress_report SET version = ?2 WHERE id = ?1";
-    else if (entity == "site_visit")
-        sql = "UPDATE site_visit SET version = ?2 WHERE id = ?1";
-    else if (entity == "photo")
-        sql = "UPDATE photo SET version = ?2 WHERE id = ?1";
-    else if (entity == "warning")
-        sql = "UPDATE warning SET version = ?2 WHERE id = ?1";
-    if (sql != nullptr)
+    const RecordTable* table = findRecordTable(entity);
+    if (table == nullptr || !table->onDevice)
+        return;
+    if (const std::string& sql = setVersionSql(*table); !sql.empty())
         db.prepare(sql).bindAll(id, version).run();
 }
 

@@ -1,31 +1,24 @@
 #include "core/store/record_rows.h"
 
-#include <nlohmann/json.hpp>
+#include "core/store/entity_rows.h"
 
 #include "core/rules/record_checks.h"
 
 namespace duban {
 namespace {
 
-// One spelling of each record's columns, shared by the single and the batched loaders.
-constexpr std::string_view kReportColumns = R"sql(
-        SELECT id, project_id, period, milestone_id, investment, percent_complete, narrative, problems,
-               coordination, state, author_id, device_id, version, submitted_at, updated_at
-          FROM progress_report)sql";
-constexpr std::string_view kVisitColumns = R"sql(
-        SELECT id, project_id, visited_at, utc_offset_minutes, lat, lon, accuracy_m, position_source,
-               notes, people_met, state, author_id, device_id, version, updated_at
-          FROM site_visit)sql";
-constexpr std::string_view kById = " WHERE id = ?";
-// The ids travel as one JSON array: one statement however many records a page holds.
-constexpr std::string_view kByIds = " WHERE id IN (SELECT value FROM json_each(?))";
-
-std::string sql(std::string_view columns, std::string_view where) {
-    return std::string(columns) + std::string(where);
+// The rows are read and written in the columns' order of their description (entity_columns.cpp).
+const RecordTable& reportTable() {
+    static const RecordTable& table = recordTable("progress_report");
+    return table;
 }
-
-std::string idArray(const std::vector<std::string>& ids) {
-    return nlohmann::json(ids).dump();
+const RecordTable& visitTable() {
+    static const RecordTable& table = recordTable("site_visit");
+    return table;
+}
+const RecordTable& photoTable() {
+    static const RecordTable& table = recordTable("photo");
+    return table;
 }
 
 StoredReport readReport(const Statement& s) {
@@ -44,9 +37,9 @@ StoredReport readReport(const Statement& s) {
     r.state = parseEnum<RecordState>(s.text(9)).value_or(RecordState::draft);
     r.authorId = s.text(10);
     r.deviceId = s.text(11);
-    stored.version = s.int64(12);
-    stored.submittedAt = s.optionalText(13);
-    stored.updatedAt = s.text(14);
+    stored.submittedAt = s.optionalText(12);
+    stored.updatedAt = s.text(13);
+    stored.version = s.int64(14);
     return stored;
 }
 
@@ -70,30 +63,41 @@ StoredVisit readVisit(const Statement& s) {
     v.state = parseEnum<RecordState>(s.text(10)).value_or(RecordState::draft);
     v.authorId = s.text(11);
     v.deviceId = s.text(12);
-    stored.version = s.int64(13);
-    stored.updatedAt = s.text(14);
+    stored.updatedAt = s.text(13);
+    stored.version = s.int64(14);
     return stored;
+}
+
+Photo photoFromRow(const Statement& s) {
+    Photo p;
+    p.id = s.text(0);
+    p.ownerKind = parseEnum<Entity>(s.text(1)).value_or(Entity::site_visit);
+    p.ownerId = s.text(2);
+    p.sha256 = s.text(3);
+    p.size = s.int64(4);
+    p.thumbnailSha256 = s.text(5);
+    p.width = s.integer(6);
+    p.height = s.integer(7);
+    p.takenAt = s.optionalText(8);
+    if (!s.isNull(9) && !s.isNull(10))
+        p.position = Position{s.real(9), s.real(10), std::nullopt, PositionSource::gps};
+    p.caption = s.text(11);
+    return p;
 }
 
 }  // namespace
 
 std::optional<StoredReport> loadReport(const Database& db, std::string_view id) {
-    Statement s = db.prepare(sql(kReportColumns, kById));
+    static const std::string sql = selectSql(reportTable()) + " WHERE id = ?";
+    Statement s = db.prepare(sql);
     s.bindAll(id);
     if (!s.step())
         return std::nullopt;
     return readReport(s);
 }
 
-std::vector<StoredReport> loadReports(const Database& db, const std::vector<std::string>& ids) {
-    Statement s = db.prepare(sql(kReportColumns, kByIds));
-    s.bindAll(idArray(ids));
-    std::vector<StoredReport> reports;
-    while (s.step())
-        reports.push_back(readReport(s));
-    return reports;
-}
-
+// Spelled out, not the description's upsert: submitted_at is stamped here, when a save makes the
+// report submitted (the store's and the server's clock), and kept on every later save.
 void storeReport(const Database& db, const ProgressReport& r, std::int64_t version,
                  std::string_view updatedAt) {
     db.prepare(R"sql(
@@ -118,35 +122,19 @@ void storeReport(const Database& db, const ProgressReport& r, std::int64_t versi
 }
 
 std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id) {
-    Statement s = db.prepare(sql(kVisitColumns, kById));
+    static const std::string sql = selectSql(visitTable()) + " WHERE id = ?";
+    Statement s = db.prepare(sql);
     s.bindAll(id);
     if (!s.step())
         return std::nullopt;
     return readVisit(s);
 }
 
-std::vector<StoredVisit> loadVisits(const Database& db, const std::vector<std::string>& ids) {
-    Statement s = db.prepare(sql(kVisitColumns, kByIds));
-    s.bindAll(idArray(ids));
-    std::vector<StoredVisit> visits;
-    while (s.step())
-        visits.push_back(readVisit(s));
-    return visits;
-}
-
 void storeVisit(const Database& db, const SiteVisit& v, std::int64_t version,
                 std::string_view updatedAt) {
     const std::optional<Position>& p = v.position;
-    db.prepare(R"sql(
-        INSERT INTO site_visit (id, project_id, visited_at, utc_offset_minutes, lat, lon, accuracy_m,
-                                position_source, notes, people_met, state, author_id, device_id, updated_at, version)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (id) DO UPDATE SET
-          project_id = excluded.project_id, visited_at = excluded.visited_at,
-          utc_offset_minutes = excluded.utc_offset_minutes, lat = excluded.lat, lon = excluded.lon,
-          accuracy_m = excluded.accuracy_m, position_source = excluded.position_source, notes = excluded.notes,
-          people_met = excluded.people_met, state = excluded.state, author_id = excluded.author_id,
-          device_id = excluded.device_id, updated_at = excluded.updated_at, version = excluded.version)sql")
+    // The values in the description's column order.
+    db.prepare(upsertSql(visitTable()))
         .bindAll(v.id, v.projectId, v.visitedAt, v.utcOffsetMinutes,
                  p ? std::optional<double>(p->latitude) : std::nullopt,
                  p ? std::optional<double>(p->longitude) : std::nullopt,
@@ -159,10 +147,8 @@ void storeVisit(const Database& db, const SiteVisit& v, std::int64_t version,
 
 void insertPhoto(const Database& db, const Photo& photo, std::int64_t version) {
     const std::optional<Position>& p = photo.position;
-    db.prepare(R"sql(
-        INSERT INTO photo (id, owner_kind, owner_id, sha256, size, thumbnail_sha256, width, height,
-                           taken_at, lat, lon, caption, version)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql")
+    // The values in the description's column order.
+    db.prepare(insertSql(photoTable()))
         .bindAll(photo.id, toString(photo.ownerKind), photo.ownerId, photo.sha256, photo.size,
                  photo.thumbnailSha256, photo.width, photo.height, photo.takenAt,
                  p ? std::optional<double>(p->latitude) : std::nullopt,
@@ -170,28 +156,9 @@ void insertPhoto(const Database& db, const Photo& photo, std::int64_t version) {
         .run();
 }
 
-Photo photoFromRow(const Statement& s) {
-    Photo p;
-    p.id = s.text(0);
-    p.ownerKind = parseEnum<Entity>(s.text(1)).value_or(Entity::site_visit);
-    p.ownerId = s.text(2);
-    p.sha256 = s.text(3);
-    p.size = s.int64(4);
-    p.thumbnailSha256 = s.text(5);
-    p.width = s.integer(6);
-    p.height = s.integer(7);
-    p.takenAt = s.optionalText(8);
-    if (!s.isNull(9) && !s.isNull(10))
-        p.position = Position{s.real(9), s.real(10), std::nullopt, PositionSource::gps};
-    p.caption = s.text(11);
-    return p;
-}
-
 std::vector<Photo> loadPhotos(const Database& db, std::string_view ownerId) {
-    Statement s = db.prepare(R"sql(
-        SELECT id, owner_kind, owner_id, sha256, size, thumbnail_sha256, width, height, taken_at,
-               lat, lon, caption
-          FROM photo WHERE owner_id = ? ORDER BY rowid)sql");
+    static const std::string sql = selectSql(photoTable()) + " WHERE owner_id = ? ORDER BY rowid";
+    Statement s = db.prepare(sql);
     s.bindAll(ownerId);
     std::vector<Photo> photos;
     while (s.step())

@@ -1,6 +1,7 @@
 #pragma once
-// Reading and writing the authored records (reports, visits) as table rows. Used by the local
-// store, the sync engine and the server, so one SQL spelling of each record exists.
+// Reading and writing the authored records (reports, visits, photos) as table rows. Used by the
+// local store and the server's mutations; pulls read and write the same tables through their
+// description (core/store/entity_columns), which a test holds to the schema.
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -26,11 +27,6 @@ struct StoredVisit {
 
 [[nodiscard]] std::optional<StoredReport> loadReport(const Database& db, std::string_view id);
 [[nodiscard]] std::optional<StoredVisit> loadVisit(const Database& db, std::string_view id);
-// Many records in one query (a pull page): those of `ids` that exist, in no particular order.
-[[nodiscard]] std::vector<StoredReport> loadReports(const Database& db,
-                                                    const std::vector<std::string>& ids);
-[[nodiscard]] std::vector<StoredVisit> loadVisits(const Database& db,
-                                                  const std::vector<std::string>& ids);
 // Insert or replace the row; `updatedAt` is an ISO instant.
 void storeReport(const Database& db, const ProgressReport& report, std::int64_t version,
                  std::string_view updatedAt);
@@ -38,9 +34,6 @@ void storeVisit(const Database& db, const SiteVisit& visit, std::int64_t version
                 std::string_view updatedAt);
 // A photo's row (a photo is added or removed, never changed).
 void insertPhoto(const Database& db, const Photo& photo, std::int64_t version);
-// A photo from a row whose first columns are id, owner_kind, owner_id, sha256, size,
-// thumbnail_sha256, width, height, taken_at, lat, lon, caption.
-[[nodiscard]] Photo photoFromRow(const Statement& row);
 // The photos of a visit or report, in the order they were added here.
 [[nodiscard]] std::vector<Photo> loadPhotos(const Database& db, std::string_view ownerId);
 
