@@ -1,7 +1,6 @@
 #include "qml/app/dispatch_board.h"
 
 #include <QCoreApplication>
-#include <QDateTime>
 #include <QStringList>
 
 #include <filesystem>
@@ -158,10 +157,6 @@ QString reportedText(const DispatchRow& r) {
     return parts.join(QStringLiteral(" · "));
 }
 
-Date beijingToday() {
-    return dateAt(QDateTime::currentMSecsSinceEpoch());
-}
-
 }  // namespace
 
 struct DispatchBoard::Loaded {
@@ -172,8 +167,7 @@ struct DispatchBoard::Loaded {
     DispatchTotals total;
 };
 
-DispatchBoard::DispatchBoard(QObject* parent)
-    : QAbstractListModel(parent), m_period(text(periodOf(beijingToday()).toString())) {}
+DispatchBoard::DispatchBoard(QObject* parent) : QAbstractListModel(parent) {}
 
 int DispatchBoard::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : static_cast<int>(m_entries.size());
@@ -321,6 +315,10 @@ void DispatchBoard::setServices(Services* services) {
     m_services = services;
     if (m_services && m_services->store())
         connect(m_services->store(), &StoreExecutor::changed, this, &DispatchBoard::reload);
+    if (m_services && m_period.isEmpty()) {
+        m_period = text(periodOf(m_services->today()).toString());
+        emit settingsChanged();
+    }
     emit servicesChanged();
     reload();
 }
@@ -368,12 +366,16 @@ void DispatchBoard::nextMonth() {
 void DispatchBoard::reload() {
     const quint64 generation = ++m_generation;
     const auto period = parsePeriod(m_period.toStdString());
+    if (!m_services || !m_services->store()) {
+        emit loaded();
+        return;
+    }
     const auto today =
-        m_today.isEmpty() ? std::optional(beijingToday()) : parseDate(m_today.toStdString());
+        m_today.isEmpty() ? std::optional(m_services->today()) : parseDate(m_today.toStdString());
     m_periodError = period && today ? QString()
                                     : QCoreApplication::translate(
                                           "Duban", "月份格式应为 2022-06，日期格式应为 2022-06-30");
-    if (!m_services || !m_services->store() || !period || !today) {
+    if (!period || !today) {
         emit loaded();
         return;
     }

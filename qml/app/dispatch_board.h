@@ -22,7 +22,7 @@ class DispatchBoard : public QAbstractListModel {
     QML_ELEMENT
     Q_PROPERTY(
         duban::app::Services* services READ services WRITE setServices NOTIFY servicesChanged FINAL)
-    // "2022-06"; the current month (Beijing) until set.
+    // "2022-06"; the current month (Beijing, by the services' clock) until set.
     Q_PROPERTY(QString period READ period WRITE setPeriod NOTIFY settingsChanged FINAL)
     // The day the board is read on, "2022-06-30"; today (Beijing) when empty.
     Q_PROPERTY(QString today READ today WRITE setToday NOTIFY settingsChanged FINAL)

@@ -24,8 +24,12 @@ QString instantText(const std::string& iso) {
     const auto ms = parseInstant(iso);
     if (!ms)
         return QString::fromStdString(iso);
-    return QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone(8 * 3600))
-        .toString(QStringLiteral("yyyy年M月d日 HH:mm"));
+    return beijingTimeText(*ms, QStringLiteral("yyyy年M月d日 HH:mm"));
+}
+
+QString beijingTimeText(std::int64_t unixMs, const QString& format) {
+    return QDateTime::fromMSecsSinceEpoch(unixMs, QTimeZone(kChinaUtcOffsetMinutes * 60))
+        .toString(format);
 }
 
 }  // namespace duban::app

@@ -2,6 +2,7 @@
 // Figures as a Chinese government user reads them, from the core formatting rules.
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 
 #include "core/domain/types.h"
@@ -15,5 +16,8 @@ namespace duban::app {
 
 // An ISO instant as Jishou reads it (UTC+8): "2022年6月30日 10:00"; the text itself if unparsable.
 [[nodiscard]] QString instantText(const std::string& iso);
+// An instant (Unix ms) in Beijing time (UTC+8, whatever the device's zone), in a QDateTime
+// format: "yyyy-MM-dd HH:mm".
+[[nodiscard]] QString beijingTimeText(std::int64_t unixMs, const QString& format);
 
 }  // namespace duban::app

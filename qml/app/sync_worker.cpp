@@ -7,9 +7,9 @@
 
 namespace duban::app {
 
-SyncWorker::SyncWorker(std::unique_ptr<SystemClock> clock, std::unique_ptr<LocalStore> store,
+SyncWorker::SyncWorker(std::unique_ptr<LocalStore> store,
                        std::unique_ptr<sync::CurlTransport> transport, sync::SyncOptions options)
-    : m_clock(std::move(clock)), m_store(std::move(store)), m_transport(std::move(transport)) {
+    : m_store(std::move(store)), m_transport(std::move(transport)) {
     m_engine = std::make_unique<sync::SyncEngine>(*m_store, *m_transport, std::move(options));
 }
 

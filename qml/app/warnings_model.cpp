@@ -5,8 +5,8 @@
 #include <filesystem>
 
 #include "core/domain/dates.h"
+#include "core/rules/letter_defaults.h"
 #include "core/store/letter_facts.h"
-#include "core/util/clock.h"
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
 #include "qml/app/letter_pdf.h"
@@ -309,7 +309,7 @@ void WarningProposalsModel::setServices(Services* services) {
 }
 
 QString WarningProposalsModel::suggestedDeadline() const {
-    return text(formatDate(addDays(dateAt(SystemClock().nowMs()), 14)));
+    return m_services ? text(formatDate(defaultCorrectBy(m_services->today()))) : QString();
 }
 
 void WarningProposalsModel::reload() {
@@ -317,12 +317,11 @@ void WarningProposalsModel::reload() {
         return;
     m_services->store()->run(
         this,
-        [](LocalStore& store) {
-            // Reports are required from the current month on (as `duban-client warning propose`).
-            const Date today = dateAt(SystemClock().nowMs());
+        [today = m_services->today()](LocalStore& store) {
             try {
-                return listWarningProposals(store.database(),
-                                            ProposalOptions{today, periodOf(today).toString(), {}});
+                return listWarningProposals(
+                    store.database(),
+                    ProposalOptions{today, defaultFirstReportPeriod(today).toString(), {}});
             } catch (const DatabaseError&) {
                 return std::vector<WarningProposal>{};
             }

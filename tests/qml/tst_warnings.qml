@@ -19,6 +19,10 @@ TestCase {
         WarningsModel { services: Services }
     }
     Component {
+        id: proposalsComponent
+        WarningProposalsModel { services: Services }
+    }
+    Component {
         id: listPageComponent
         ProjectListPage {}
     }
@@ -76,5 +80,16 @@ TestCase {
         tryVerify(() => letters.message !== "", 5000)
         verify(letters.message.indexOf("没有权限") >= 0, letters.message)
         compare(Harness.queuedFor(otherId), 0)
+    }
+
+    // A new letter offers two weeks to correct, from today in Beijing by the app's clock.
+    function test_a_new_letter_offers_two_weeks_from_today_in_beijing() {
+        verify(Harness.setClock("2026-12-31T16:30:00Z"))
+        try {
+            const proposals = createTemporaryObject(proposalsComponent, testCase)
+            compare(proposals.suggestedDeadline, "2027-01-15")
+        } finally {
+            Harness.useSystemTime()
+        }
     }
 }
