@@ -602,8 +602,8 @@
     </message>
     <message>
         <location filename="../../qml/components/ProjectDelegate.qml" line="71" />
-        <source>完成率 %1%</source>
-        <translation>Completion %1%</translation>
+        <source>完成率 %1</source>
+        <translation>Completion %1</translation>
     </message>
 </context>
 <context>
@@ -697,6 +697,11 @@
         <location filename="../../qml/pages/ProjectDetailPage.qml" line="113" />
         <source>今年已完成</source>
         <translation>Completed this year</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="114" />
+        <source>完成率</source>
+        <translation>Completion rate</translation>
     </message>
     <message>
         <location filename="../../qml/pages/ProjectDetailPage.qml" line="132" />

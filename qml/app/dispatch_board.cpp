@@ -21,10 +21,6 @@ QString wanNumber(std::optional<Yuan> amount) {
     return amount ? text(formatWanNumber(*amount)) : QStringLiteral("—");
 }
 
-QString rateText(const std::optional<double>& rate) {
-    return rate ? QString::number(*rate, 'f', 1) + QLatin1Char('%') : QStringLiteral("—");
-}
-
 double wan(Yuan amount) {
     return static_cast<double>(amount) / 10'000.0;
 }
@@ -72,7 +68,8 @@ QVariantList chartOf(const std::vector<DispatchGroup>& groups) {
         bars.append(QVariantMap{{"label", text(g.label)},
                                 {"plan", wan(g.totals.planInvestment)},
                                 {"completed", wan(g.totals.completedThroughMonth)},
-                                {"rate", g.totals.completionPercent.value_or(-1.0)}});
+                                {"rate", g.totals.completionPercent.value_or(-1.0)},
+                                {"rateText", rateText(g.totals.completionPercent)}});
     }
     return bars;
 }

@@ -36,7 +36,7 @@ class DispatchBoard : public QAbstractListModel {
     // The grand total: projects, plan, completed, rate, onTime, late, missing, returned, …, and
     // for work tasks: tasks, targetsAchieved, …, targetCounts (the group's words for them)
     Q_PROPERTY(QVariantMap totals READ totals NOTIFY loaded FINAL)
-    // [{label, plan, completed, rate}] in 万元, for the charts.
+    // [{label, plan, completed, rate, rateText}] in 万元, for the charts.
     Q_PROPERTY(QVariantList byCategory READ byCategory NOTIFY loaded FINAL)
     Q_PROPERTY(QVariantList byUnit READ byUnit NOTIFY loaded FINAL)
     // The last export: the file written, or why not.

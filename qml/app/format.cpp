@@ -5,11 +5,17 @@
 
 #include "core/domain/dates.h"
 #include "core/domain/money.h"
+#include "core/export/month_table.h"
 
 namespace duban::app {
 
 QString wanText(const std::optional<Yuan>& amount) {
     return amount ? QString::fromStdString(formatWan(*amount)) : QStringLiteral("—");
+}
+
+QString rateText(const std::optional<double>& percent) {
+    const std::string cell = rateCell(percent);
+    return cell.empty() ? QStringLiteral("—") : QString::fromStdString(cell);
 }
 
 QString yearsText(const std::optional<int>& start, const std::optional<int>& end) {

@@ -11,6 +11,9 @@ namespace duban::app {
 
 // "273,027万元"; "—" when unknown.
 [[nodiscard]] QString wanText(const std::optional<Yuan>& amount);
+// 完成率 as the board, the list and the detail all show it (core's one format): "16.7%"; "—"
+// without a plan.
+[[nodiscard]] QString rateText(const std::optional<double>& percent);
 // "2021—2023", "2022", or "" when unknown.
 [[nodiscard]] QString yearsText(const std::optional<int>& start, const std::optional<int>& end);
 

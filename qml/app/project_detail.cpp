@@ -1,5 +1,6 @@
 #include "qml/app/project_detail.h"
 
+#include "core/rules/dispatch.h"
 #include "core/store/project_detail.h"
 #include "qml/app/format.h"
 
@@ -21,9 +22,7 @@ double wan(const std::optional<Yuan>& amount) {
 }
 
 QVariantMap factsMap(const ProjectFacts& f) {
-    const int percent = f.planInvestment && *f.planInvestment > 0
-                            ? static_cast<int>(f.completedThisYear * 100 / *f.planInvestment)
-                            : -1;
+    const auto rate = completionRate(f.completedThisYear, f.planInvestment);
     return {{"name", qs(f.name)},
             {"code", qs(f.code)},
             {"category", qs(f.category)},
@@ -40,7 +39,8 @@ QVariantMap factsMap(const ProjectFacts& f) {
             {"completedThisYear", wanText(f.completedThisYear)},
             {"planWan", wan(f.planInvestment)},
             {"completedWan", wan(f.completedThisYear)},
-            {"completionPercent", percent},
+            {"completionPercent", rate.value_or(-1.0)},
+            {"completionRate", rateText(rate)},
             {"warningLevel", f.warningLevel},
             {"leadUnits", qs(f.leadUnits)},
             {"responsibleUnits", qs(f.responsibleUnits)},

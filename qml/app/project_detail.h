@@ -21,7 +21,8 @@ class ProjectDetail : public QObject {
     Q_PROPERTY(bool found READ found NOTIFY loaded FINAL)
     // name, code, category, stage, years, scope, industryChain, planContent, remarks,
     // totalInvestment, completedBefore, planInvestment, completedThisYear (texts in 万元),
-    // planWan, completedWan (numbers for the chart), completionPercent, warningLevel, leadUnits,
+    // planWan, completedWan (numbers for the chart), completionPercent (16.67, -1 without a plan)
+    // and completionRate ("16.7%", as on the board and the list), warningLevel, leadUnits,
     // responsibleUnits, township, lists.
     Q_PROPERTY(QVariantMap facts READ facts NOTIFY loaded FINAL)
     Q_PROPERTY(QVariantList milestones READ milestones NOTIFY loaded FINAL)  // title, due, …

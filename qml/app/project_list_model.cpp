@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/rules/dispatch.h"
 #include "qml/app/format.h"
 
 namespace duban::app {
@@ -58,10 +59,10 @@ QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
         case CompletedThisYearRole:
             return wanText(row.completedThisYear);
         case CompletionPercentRole:
-            // 完成率: completed this year against the year's plan.
-            if (!row.planInvestment || *row.planInvestment <= 0)
-                return -1;
-            return static_cast<int>(row.completedThisYear * 100 / *row.planInvestment);
+            // 完成率: completed this year against the year's plan (core's rule).
+            return completionRate(row.completedThisYear, row.planInvestment).value_or(-1.0);
+        case CompletionRateRole:
+            return rateText(completionRate(row.completedThisYear, row.planInvestment));
         case WarningLevelRole:
             return row.warningLevel;
         case UnitsRole:
@@ -82,6 +83,7 @@ QHash<int, QByteArray> ProjectListModel::roleNames() const {
             {PlanInvestmentRole, "planInvestment"},
             {CompletedThisYearRole, "completedThisYear"},
             {CompletionPercentRole, "completionPercent"},
+            {CompletionRateRole, "completionRate"},
             {WarningLevelRole, "warningLevel"},
             {UnitsRole, "units"}};
 }

@@ -44,7 +44,8 @@ public:
         TotalInvestmentRole,
         PlanInvestmentRole,
         CompletedThisYearRole,
-        CompletionPercentRole,
+        CompletionPercentRole,  // 完成率 as a number, 16.67; -1 without a plan
+        CompletionRateRole,     // the same as text, "16.7%" (core's format, as on the board)
         WarningLevelRole,
         UnitsRole,
     };

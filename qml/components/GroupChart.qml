@@ -3,7 +3,7 @@ import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
 
-// Completion (完成率) per group as horizontal bars: [{label, plan, completed, rate}], 万元.
+// Completion (完成率) per group as horizontal bars: [{label, plan, completed, rate, rateText}], 万元.
 ColumnLayout {
     id: chart
 
@@ -45,7 +45,7 @@ ColumnLayout {
                 }
             }
             Label {
-                text: bar.modelData.rate < 0 ? "—" : Number(bar.modelData.rate).toFixed(1) + "%"
+                text: bar.modelData.rateText
                 horizontalAlignment: Text.AlignRight
                 Layout.preferredWidth: 56
             }

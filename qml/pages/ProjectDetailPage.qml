@@ -111,6 +111,7 @@ Page {
                         value: detail.facts.planInvestment || ""
                     }
                     FactRow { label: qsTr("今年已完成"); value: detail.facts.completedThisYear || "" }
+                    FactRow { label: qsTr("完成率"); value: detail.facts.completionRate || "" }
                     PlanChart {
                         plan: detail.facts.planWan || 0
                         completed: detail.facts.completedWan || 0
