@@ -8,6 +8,7 @@
 #include "core/domain/money.h"
 #include "core/export/month_xlsx.h"
 #include "qml/app/format.h"
+#include "qml/app/log_categories.h"
 #include "qml/app/month_pdf.h"
 
 namespace duban::app {
@@ -162,6 +163,7 @@ struct DispatchBoard::Loaded {
     std::vector<DispatchGroup> byCategory;
     std::vector<DispatchGroup> byUnit;
     DispatchTotals total;
+    QString error;  // why the month could not be read
 };
 
 DispatchBoard::DispatchBoard(QObject* parent) : QAbstractListModel(parent) {}
@@ -388,7 +390,8 @@ void DispatchBoard::reload() {
             Loaded out;
             try {
                 out.month = loadDispatchMonth(store.database(), period, today, filter);
-            } catch (const DatabaseError&) {
+            } catch (const DatabaseError& e) {
+                out.error = storeReadFailed("the dispatch month", e);
                 return out;
             }
             out.groups = groupDispatch(out.month, grouping);
@@ -443,6 +446,8 @@ void DispatchBoard::exportMonth(bool pdf) {
                 done = written ? std::pair(text(file.string()), QString())
                                : std::pair(QString(), text(written.error().message));
             } catch (const DatabaseError& e) {
+                qCWarning(lcExport, "exporting the month %s failed: %s",
+                          month.period.toString().c_str(), e.what());
                 done.second = QString::fromUtf8(e.what());
             }
             return done;
@@ -469,6 +474,7 @@ void DispatchBoard::show(Loaded month) {
     m_byCategory = chartOf(month.byCategory);
     m_byUnit = chartOf(month.byUnit);
     m_loading = false;
+    m_loadError = month.error;
     emit loaded();
 }
 

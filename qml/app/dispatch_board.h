@@ -33,6 +33,8 @@ class DispatchBoard : public QAbstractListModel {
     Q_PROPERTY(QString listCode READ listCode WRITE setListCode NOTIFY settingsChanged FINAL)
     Q_PROPERTY(bool loading READ loading NOTIFY loaded FINAL)
     Q_PROPERTY(QString periodError READ periodError NOTIFY loaded FINAL)
+    // Why the month could not be read (the store failed); "" when it was.
+    Q_PROPERTY(QString loadError READ loadError NOTIFY loaded FINAL)
     // The grand total: projects, plan, completed, rate, onTime, late, missing, returned, …, and
     // for work tasks: tasks, targetsAchieved, …, targetCounts (the group's words for them)
     Q_PROPERTY(QVariantMap totals READ totals NOTIFY loaded FINAL)
@@ -98,6 +100,7 @@ public:
     void setListCode(const QString& listCode);
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] QString periodError() const { return m_periodError; }
+    [[nodiscard]] QString loadError() const { return m_loadError; }
     [[nodiscard]] QVariantMap totals() const { return m_totals; }
     [[nodiscard]] QVariantList byCategory() const { return m_byCategory; }
     [[nodiscard]] QVariantList byUnit() const { return m_byUnit; }
@@ -139,6 +142,7 @@ private:
     QString m_listCode;
     bool m_loading = false;
     QString m_periodError;
+    QString m_loadError;
     DispatchMonth m_month;
     std::vector<DispatchGroup> m_groups;
     std::vector<Entry> m_entries;

@@ -3,6 +3,7 @@
 #include "core/rules/dispatch.h"
 #include "core/store/project_detail.h"
 #include "qml/app/format.h"
+#include "qml/app/log_categories.h"
 
 namespace duban::app {
 namespace {
@@ -11,6 +12,7 @@ struct Loaded {
     std::optional<ProjectFacts> facts;
     std::vector<MilestoneRow> milestones;
     std::vector<TimelineEntry> timeline;
+    QString error;  // why the project could not be read
 };
 
 QString qs(const std::string& text) {
@@ -79,8 +81,9 @@ void ProjectDetail::reload() {
                 result.facts = loadProjectFacts(store.database(), id);
                 result.milestones = loadMilestones(store.database(), id);
                 result.timeline = loadTimeline(store.database(), id, kTimelineLimit);
-            } catch (const DatabaseError&) {
-                result.facts.reset();
+            } catch (const DatabaseError& e) {
+                result = Loaded{};
+                result.error = storeReadFailed("a project's facts", e);
             }
             return result;
         },
@@ -88,6 +91,7 @@ void ProjectDetail::reload() {
             if (generation != m_generation)
                 return;
             m_loading = false;
+            m_message = result.error;
             m_facts = result.facts ? factsMap(*result.facts) : QVariantMap();
             m_milestones.clear();
             for (const MilestoneRow& m : result.milestones) {

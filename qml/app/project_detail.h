@@ -27,6 +27,8 @@ class ProjectDetail : public QObject {
     Q_PROPERTY(QVariantMap facts READ facts NOTIFY loaded FINAL)
     Q_PROPERTY(QVariantList milestones READ milestones NOTIFY loaded FINAL)  // title, due, …
     Q_PROPERTY(QVariantList timeline READ timeline NOTIFY loaded FINAL)      // kind, at, …
+    // Why the project could not be read (the store failed); "" when it was.
+    Q_PROPERTY(QString message READ message NOTIFY loaded FINAL)
 
 public:
     explicit ProjectDetail(QObject* parent = nullptr) : QObject(parent) {}
@@ -41,6 +43,7 @@ public:
     [[nodiscard]] QVariantMap facts() const { return m_facts; }
     [[nodiscard]] QVariantList milestones() const { return m_milestones; }
     [[nodiscard]] QVariantList timeline() const { return m_timeline; }
+    [[nodiscard]] QString message() const { return m_message; }
 
 signals:
     void storeChanged();
@@ -57,6 +60,7 @@ private:
     QVariantMap m_facts;
     QVariantList m_milestones;
     QVariantList m_timeline;
+    QString m_message;
     quint64 m_generation = 0;
 };
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/store/project_query.h"
+#include "qml/app/paged_rows.h"
 #include "qml/app/store_executor.h"
 
 namespace duban::app {
@@ -32,6 +33,8 @@ class ProjectListModel : public QAbstractListModel {
     Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged FINAL)
     Q_PROPERTY(int count READ count NOTIFY countChanged FINAL)  // rows loaded so far
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged FINAL)
+    // Why the list could not be read (the store failed); "" when it was.
+    Q_PROPERTY(QString message READ message NOTIFY loadingChanged FINAL)
 
 public:
     enum Role {
@@ -82,8 +85,9 @@ public:
     void setMyUnitId(const QString& value);
     [[nodiscard]] Sort sort() const { return m_sort; }
     void setSort(Sort sort);
-    [[nodiscard]] int totalCount() const { return m_total; }
-    [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] int totalCount() const { return m_page.total(); }
+    [[nodiscard]] bool loading() const { return m_page.loading(); }
+    [[nodiscard]] QString message() const { return m_message; }
 
     // The id at a row, for a test or a click ("" outside the loaded rows).
     Q_INVOKABLE QString idAt(int row) const;
@@ -101,7 +105,13 @@ signals:
     void loadingChanged();
 
 private:
-    static constexpr int kPageSize = 50;
+    friend class PagedRows<ProjectRow>;  // inserts the pages it reads
+    // What a reload read: the rows, their total, or why not.
+    struct Loaded {
+        std::vector<ProjectRow> rows;
+        int total = 0;
+        QString error;
+    };
 
     void setFilterString(QString& field, const QString& value);
     void scheduleReload();
@@ -110,7 +120,10 @@ private:
     void refresh();
     [[nodiscard]] ProjectFilter filter() const;
     [[nodiscard]] duban::ProjectSort coreSort() const;
-    void setLoading(bool loading);
+    // Reads the first `limit` rows and the total on the store's thread; then `show` unless stale.
+    template <class Show>
+    void read(int limit, Show show);
+    void pageRead(const QString& error);
 
     QPointer<StoreExecutor> m_store;
     QString m_searchText;
@@ -122,11 +135,9 @@ private:
     int m_minWarningLevel = 0;
     QString m_myUnitId;
     Sort m_sort = SeedOrder;
-    std::vector<ProjectRow> m_rows;
-    int m_total = 0;
-    bool m_loading = false;
-    // Answers to an older filter arrive after a newer one was asked: they are dropped.
-    quint64 m_generation = 0;
+    // Answers to an older filter arrive after a newer one was asked: the pager drops them.
+    PagedRows<ProjectRow> m_page;
+    QString m_message;
     QTimer m_debounce;
 };
 

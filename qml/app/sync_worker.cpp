@@ -2,6 +2,7 @@
 
 #include "core/store/blob_uploads.h"
 #include "core/store/inbox.h"
+#include "qml/app/log_categories.h"
 #include "sync/blob_cache.h"
 #include "sync/http_transport.h"
 
@@ -48,8 +49,9 @@ DeviceCounts SyncWorker::counts() const {
         const BlobUploadCounts blobs = countBlobUploads(db);
         counts.photoFilesWaiting = blobs.waiting;
         counts.photoFilesFailed = blobs.failed;
-    } catch (const DatabaseError&) {
+    } catch (const DatabaseError& e) {
         // Counts are for display; the next run reads them again.
+        qCWarning(lcSync, "reading the device's counts failed: %s", e.what());
     }
     return counts;
 }

@@ -10,6 +10,7 @@
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
 #include "qml/app/letter_pdf.h"
+#include "qml/app/log_categories.h"
 
 namespace duban::app {
 namespace {
@@ -26,6 +27,7 @@ struct Page {
     std::vector<WarningRow> rows;
     int total = 0;
     int toAcknowledge = 0;
+    QString error;  // why the letters could not be read
 };
 
 }  // namespace
@@ -132,6 +134,12 @@ void WarningsModel::fetchMore(const QModelIndex& parent) {
         [filter = filter(), actor = m_services->actor()](LocalStore& store, int offset, int limit) {
             return withPermissions(store, actor,
                                    listWarnings(store.database(), filter, limit, offset));
+        },
+        [this](const QString& error) {
+            if (error.isEmpty())
+                return;
+            m_readError = error;
+            emit countsChanged();
         });
 }
 
@@ -197,7 +205,8 @@ void WarningsModel::reload() {
                 }
                 result.second =
                     withPermissions(store, actor, listWarnings(store.database(), filter, shown, 0));
-            } catch (const DatabaseError&) {
+            } catch (const DatabaseError& e) {
+                result = {Page{{}, 0, 0, storeReadFailed("the warning letters", e)}, {}};
             }
             return result;
         },
@@ -207,6 +216,7 @@ void WarningsModel::reload() {
             beginResetModel();
             m_page.replace(std::move(result.second), result.first.total);
             m_toAcknowledge = result.first.toAcknowledge;
+            m_readError = result.first.error;
             endResetModel();
         });
 }
@@ -254,6 +264,7 @@ void WarningsModel::exportPdf(const QString& warningId) {
                 done = written ? std::pair(text(file.string()), QString())
                                : std::pair(QString(), errorText(written.error()));
             } catch (const DatabaseError& e) {
+                qCWarning(lcExport, "exporting warning letter %s failed: %s", id.c_str(), e.what());
                 done.second = QString::fromUtf8(e.what());
             }
             return done;
@@ -318,18 +329,21 @@ void WarningProposalsModel::reload() {
     m_services->store()->run(
         this,
         [today = m_services->today()](LocalStore& store) {
+            std::pair<std::vector<WarningProposal>, QString> read;
             try {
-                return listWarningProposals(
+                read.first = listWarningProposals(
                     store.database(),
                     ProposalOptions{today, defaultFirstReportPeriod(today).toString(), {}});
-            } catch (const DatabaseError&) {
-                return std::vector<WarningProposal>{};
+            } catch (const DatabaseError& e) {
+                read.second = storeReadFailed("the warning proposals", e);
             }
+            return read;
         },
-        [this](std::vector<WarningProposal> rows) {
+        [this](std::pair<std::vector<WarningProposal>, QString> read) {
             beginResetModel();
-            m_rows = std::move(rows);
+            m_rows = std::move(read.first);
             endResetModel();
+            m_readError = read.second;
             emit changed();
         });
 }

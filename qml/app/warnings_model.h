@@ -70,7 +70,10 @@ public:
     [[nodiscard]] int totalCount() const { return m_page.total(); }
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] int toAcknowledge() const { return m_toAcknowledge; }
-    [[nodiscard]] QString message() const { return m_message; }
+    // Why the letters could not be read, else what the last action said.
+    [[nodiscard]] QString message() const {
+        return m_readError.isEmpty() ? m_message : m_readError;
+    }
 
     // The letter's facts by id, from the rows shown (an empty map when not shown).
     Q_INVOKABLE QVariantMap letter(const QString& warningId) const;
@@ -106,6 +109,7 @@ private:
     QString m_projectId;
     QString m_warningId;
     int m_toAcknowledge = 0;
+    QString m_readError;
     QString m_message;
     QString m_exported;
 };
@@ -141,7 +145,9 @@ public:
     [[nodiscard]] Services* services() const { return m_services; }
     void setServices(Services* services);
     [[nodiscard]] int count() const { return rowCount(); }
-    [[nodiscard]] QString message() const { return m_message; }
+    [[nodiscard]] QString message() const {
+        return m_readError.isEmpty() ? m_message : m_readError;
+    }
     [[nodiscard]] QString suggestedDeadline() const;
 
     // 签发: the letter for the finding in `row`, to be corrected by `correctBy` (YYYY-MM-DD).
@@ -157,6 +163,7 @@ private:
 
     QPointer<Services> m_services;
     std::vector<WarningProposal> m_rows;
+    QString m_readError;
     QString m_message;
 };
 

@@ -44,6 +44,13 @@ Page {
                 Layout.fillWidth: true
                 onClicked: page.openWarnings(page.projectId)
             }
+            Label {
+                visible: detail.message !== ""
+                text: detail.message
+                color: Material.color(Material.Red)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
             Pane {
                 Layout.fillWidth: true
                 Material.elevation: 1

@@ -97,6 +97,15 @@ public:
             .bindAll(id.toStdString(), projectId.toStdString(), number.toStdString())
             .run();
     }
+    // As a sync's end does: every view reads again.
+    Q_INVOKABLE void notifyChanged() const { m_services.store()->notifyChanged(); }
+    // The letters' table out of reach (renamed) and back, for a store that fails a read.
+    Q_INVOKABLE void hideWarnings() const {
+        duban::Database::open(m_storeFile).execute("ALTER TABLE warning RENAME TO warning_hidden");
+    }
+    Q_INVOKABLE void showWarnings() const {
+        duban::Database::open(m_storeFile).execute("ALTER TABLE warning_hidden RENAME TO warning");
+    }
     // A project the user's unit neither leads nor is responsible for.
     Q_INVOKABLE QString projectIdNotOfMyUnit() const {
         const duban::Database db = duban::Database::open(m_storeFile);

@@ -92,4 +92,21 @@ TestCase {
             Harness.useSystemTime()
         }
     }
+
+    // A store that fails a read is logged under duban.store and said in the model's message,
+    // not shown as an empty list.
+    function test_a_failed_read_is_logged_and_said() {
+        const letters = createTemporaryObject(lettersComponent, testCase)
+        tryVerify(() => letters.totalCount >= 1, 5000)
+        ignoreWarning(/reading the warning letters failed/)
+        Harness.hideWarnings()
+        try {
+            Harness.notifyChanged()
+            tryVerify(() => letters.message.indexOf("读取本机数据失败") >= 0, 5000, letters.message)
+        } finally {
+            Harness.showWarnings()
+        }
+        Harness.notifyChanged()
+        tryVerify(() => letters.totalCount >= 1, 5000)
+    }
 }
