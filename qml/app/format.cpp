@@ -6,6 +6,7 @@
 #include "core/domain/dates.h"
 #include "core/domain/money.h"
 #include "core/export/month_table.h"
+#include "core/rules/lag_warnings.h"
 
 namespace duban::app {
 
@@ -16,6 +17,10 @@ QString wanText(const std::optional<Yuan>& amount) {
 QString rateText(const std::optional<double>& percent) {
     const std::string cell = rateCell(percent);
     return cell.empty() ? QStringLiteral("—") : QString::fromStdString(cell);
+}
+
+QString letterNameText(int level) {
+    return QString::fromStdString(std::string(letterName(level)));
 }
 
 QString yearsText(const std::optional<int>& start, const std::optional<int>& end) {

@@ -14,6 +14,8 @@ namespace duban::app {
 // 完成率 as the board, the list and the detail all show it (core's one format): "16.7%"; "—"
 // without a plan.
 [[nodiscard]] QString rateText(const std::optional<double>& percent);
+// A letter's name by its level: 提醒函 / 督办函 / 约谈 … (core's names).
+[[nodiscard]] QString letterNameText(int level);
 // "2021—2023", "2022", or "" when unknown.
 [[nodiscard]] QString yearsText(const std::optional<int>& start, const std::optional<int>& end);
 

@@ -2,14 +2,9 @@
 
 #include <QCoreApplication>
 
-#include <filesystem>
-
-#include "core/domain/dates.h"
-#include "core/rules/letter_defaults.h"
-#include "core/store/letter_facts.h"
+#include "qml/app/exports.h"
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
-#include "qml/app/letter_pdf.h"
 #include "qml/app/log_categories.h"
 
 namespace duban::app {
@@ -17,10 +12,6 @@ namespace {
 
 QString text(const std::string& value) {
     return QString::fromStdString(value);
-}
-
-QString letterText(int level) {
-    return text(std::string(letterName(level)));
 }
 
 struct Page {
@@ -53,7 +44,7 @@ QVariant WarningsModel::value(const Row& row, int role) const {
         case LevelRole:
             return w.level;
         case LetterRole:
-            return letterText(w.level);
+            return letterNameText(w.level);
         case ProjectRole:
             return text(w.projectName);
         case MilestoneRole:
@@ -246,127 +237,15 @@ void WarningsModel::acknowledge(const QString& warningId) {
 void WarningsModel::exportPdf(const QString& warningId) {
     if (!m_services || !m_services->store())
         return;
-    const std::filesystem::path folder =
-        std::filesystem::path(m_services->dataFolder().toStdString()) / "exports";
     m_services->store()->run(
         this,
-        [id = warningId.toStdString(), folder](LocalStore& store) {
-            std::pair<QString, QString> done;  // file, problem
-            try {
-                const auto facts = loadLetterFacts(store.database(), id);
-                if (!facts) {
-                    done.second =
-                        QCoreApplication::translate("WarningsModel", "这份督办函不在本设备上。");
-                    return done;
-                }
-                const auto file = folder / letterFileName(facts->warning);
-                const Status written = writeLetterPdf(*facts, file);
-                done = written ? std::pair(text(file.string()), QString())
-                               : std::pair(QString(), errorText(written.error()));
-            } catch (const DatabaseError& e) {
-                qCWarning(lcExport, "exporting warning letter %s failed: %s", id.c_str(), e.what());
-                done.second = QString::fromUtf8(e.what());
-            }
-            return done;
-        },
-        [this](const std::pair<QString, QString>& done) {
-            m_exported = done.first;
-            m_message = done.second;
+        [id = warningId.toStdString(), folder = exportFolder(m_services->dataFolder())](
+            LocalStore& store) { return exportLetter(store.database(), id, folder); },
+        [this](const ExportedFile& done) {
+            m_exported = done.file;
+            m_message = done.problem;
             emit exportedChanged();
             emit countsChanged();
-        });
-}
-
-int WarningProposalsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-QVariant WarningProposalsModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
-    const WarningProposal& p = m_rows[static_cast<std::size_t>(index.row())];
-    switch (role) {
-        case ProjectRole:
-            return text(p.projectName);
-        case ProjectCodeRole:
-            return text(p.projectCode);
-        case LevelRole:
-            return p.finding.level;
-        case LetterRole:
-            return letterText(p.finding.level);
-        case ReasonRole:
-            return text(p.reason);
-        default:
-            return {};
-    }
-}
-
-QHash<int, QByteArray> WarningProposalsModel::roleNames() const {
-    return {{ProjectRole, "project"},
-            {ProjectCodeRole, "projectCode"},
-            {LevelRole, "level"},
-            {LetterRole, "letter"},
-            {ReasonRole, "reason"}};
-}
-
-void WarningProposalsModel::setServices(Services* services) {
-    if (services == m_services)
-        return;
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &WarningProposalsModel::reload);
-    emit servicesChanged();
-    reload();
-}
-
-QString WarningProposalsModel::suggestedDeadline() const {
-    return m_services ? text(formatDate(defaultCorrectBy(m_services->today()))) : QString();
-}
-
-void WarningProposalsModel::reload() {
-    if (!m_services || !m_services->store() || !reviewsRecords(m_services->actor()))
-        return;
-    m_services->store()->run(
-        this,
-        [today = m_services->today()](LocalStore& store) {
-            std::pair<std::vector<WarningProposal>, QString> read;
-            try {
-                read.first = listWarningProposals(
-                    store.database(),
-                    ProposalOptions{today, defaultFirstReportPeriod(today).toString(), {}});
-            } catch (const DatabaseError& e) {
-                read.second = storeReadFailed("the warning proposals", e);
-            }
-            return read;
-        },
-        [this](std::pair<std::vector<WarningProposal>, QString> read) {
-            beginResetModel();
-            m_rows = std::move(read.first);
-            endResetModel();
-            m_readError = read.second;
-            emit changed();
-        });
-}
-
-void WarningProposalsModel::issue(int row, const QString& correctBy) {
-    if (!m_services || !m_services->store() || row < 0 || row >= rowCount())
-        return;
-    m_services->store()->run(
-        this,
-        [proposal = m_rows[static_cast<std::size_t>(row)], correctBy = correctBy.toStdString(),
-         actor = m_services->actor()](LocalStore& store) {
-            const auto done = store.issueWarning(actor, proposal, correctBy);
-            return done ? QString() : errorText(done.error());
-        },
-        [this](const QString& problem) {
-            m_message = problem;
-            if (problem.isEmpty()) {
-                m_services->store()->notifyChanged();
-                if (m_services->sync())
-                    m_services->sync()->noteLocalChange();
-                emit issued();
-            }
-            emit changed();
         });
 }
 

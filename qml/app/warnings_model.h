@@ -1,7 +1,8 @@
 #pragma once
 // Warning letters (督办函) in the app: the letters to the user's unit (a supervisor: all on the
 // device), newest first, a page at a time, each with whether the user may acknowledge it (core
-// permissions); and the supervisor's proposals — lag findings no letter answers yet — to issue.
+// permissions), acknowledged and exported from here. The supervisor's proposals are
+// warning_proposals_model.h.
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QPointer>
@@ -112,59 +113,6 @@ private:
     QString m_readError;
     QString m_message;
     QString m_exported;
-};
-
-// A supervisor's proposals: each project's lag findings without a letter, highest level first,
-// and issuing one with its deadline to correct.
-class WarningProposalsModel : public QAbstractListModel {
-    Q_OBJECT
-    QML_ELEMENT
-    Q_PROPERTY(
-        duban::app::Services* services READ services WRITE setServices NOTIFY servicesChanged FINAL)
-    Q_PROPERTY(int count READ count NOTIFY changed FINAL)
-    Q_PROPERTY(QString message READ message NOTIFY changed FINAL)
-    // A deadline to offer: two weeks from today (YYYY-MM-DD).
-    Q_PROPERTY(QString suggestedDeadline READ suggestedDeadline NOTIFY changed FINAL)
-
-public:
-    enum Role {
-        ProjectRole = Qt::UserRole + 1,
-        ProjectCodeRole,
-        LevelRole,
-        LetterRole,
-        ReasonRole,
-    };
-    Q_ENUM(Role)
-
-    explicit WarningProposalsModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
-
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-
-    [[nodiscard]] Services* services() const { return m_services; }
-    void setServices(Services* services);
-    [[nodiscard]] int count() const { return rowCount(); }
-    [[nodiscard]] QString message() const {
-        return m_readError.isEmpty() ? m_message : m_readError;
-    }
-    [[nodiscard]] QString suggestedDeadline() const;
-
-    // 签发: the letter for the finding in `row`, to be corrected by `correctBy` (YYYY-MM-DD).
-    Q_INVOKABLE void issue(int row, const QString& correctBy);
-
-signals:
-    void servicesChanged();
-    void changed();
-    void issued();
-
-private:
-    void reload();
-
-    QPointer<Services> m_services;
-    std::vector<WarningProposal> m_rows;
-    QString m_readError;
-    QString m_message;
 };
 
 }  // namespace duban::app
