@@ -38,22 +38,22 @@ QVariant DispatchBoard::data(const QModelIndex& index, int role) const {
     const Entry& entry = m_entries[static_cast<std::size_t>(index.row())];
     if (entry.group) {
         const DispatchGroup& g = m_groups[entry.index];
-        const QVariantMap t = totalsMap(g.totals);
+        const DispatchFigures t = figuresOf(g.totals);
         switch (role) {
             case EntryRole:
                 return QStringLiteral("group");
             case LabelRole:
                 return text(g.label);
             case TotalRole:
-                return t["total"];
+                return t.total;
             case PlanRole:
-                return t["plan"];
+                return t.plan;
             case CompletedRole:
-                return t["completed"];
+                return t.completed;
             case MonthRole:
-                return t["month"];
+                return t.month;
             case RateRole:
-                return t["rate"];
+                return t.rate;
             case RateValueRole:
                 return g.totals.completionPercent.value_or(-1.0);
             case OverdueRole:
@@ -63,7 +63,7 @@ QVariant DispatchBoard::data(const QModelIndex& index, int role) const {
             case CountsRole:
                 return countsText(g.totals);
             case TargetCountsRole:
-                return t["targetCounts"];
+                return t.targetCounts;
             default:
                 return QVariant(QString());
         }
@@ -310,7 +310,7 @@ void DispatchBoard::show(Loaded month) {
             m_entries.push_back({false, row});
     }
     endResetModel();
-    m_totals = totalsMap(month.total);
+    m_totals = figuresOf(month.total);
     m_byCategory = chartOf(month.byCategory);
     m_byUnit = chartOf(month.byUnit);
     m_loading = false;

@@ -7,11 +7,11 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QVariantList>
-#include <QVariantMap>
 
 #include <vector>
 
 #include "core/store/dispatch_month.h"
+#include "qml/app/dispatch_charts.h"
 #include "qml/app/services.h"
 
 namespace duban::app {
@@ -37,8 +37,8 @@ class DispatchBoard : public QAbstractListModel {
     Q_PROPERTY(QString loadError READ loadError NOTIFY loaded FINAL)
     // The grand total: projects, plan, completed, rate, onTime, late, missing, returned, …, and
     // for work tasks: tasks, targetsAchieved, …, targetCounts (the group's words for them)
-    Q_PROPERTY(QVariantMap totals READ totals NOTIFY loaded FINAL)
-    // [{label, plan, completed, rate, rateText}] in 万元, for the charts.
+    Q_PROPERTY(duban::app::DispatchFigures totals READ totals NOTIFY loaded FINAL)
+    // groupBar values (label, plan, completed, rate, rateText) in 万元, for the charts.
     Q_PROPERTY(QVariantList byCategory READ byCategory NOTIFY loaded FINAL)
     Q_PROPERTY(QVariantList byUnit READ byUnit NOTIFY loaded FINAL)
     // The last export: the file written, or why not.
@@ -101,7 +101,7 @@ public:
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] QString periodError() const { return m_periodError; }
     [[nodiscard]] QString loadError() const { return m_loadError; }
-    [[nodiscard]] QVariantMap totals() const { return m_totals; }
+    [[nodiscard]] DispatchFigures totals() const { return m_totals; }
     [[nodiscard]] QVariantList byCategory() const { return m_byCategory; }
     [[nodiscard]] QVariantList byUnit() const { return m_byUnit; }
     [[nodiscard]] QString exported() const { return m_exported; }
@@ -146,7 +146,7 @@ private:
     DispatchMonth m_month;
     std::vector<DispatchGroup> m_groups;
     std::vector<Entry> m_entries;
-    QVariantMap m_totals;
+    DispatchFigures m_totals;
     QVariantList m_byCategory;
     QVariantList m_byUnit;
     QString m_exported;

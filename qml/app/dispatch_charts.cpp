@@ -12,38 +12,39 @@ double wan(Yuan amount) {
 
 }  // namespace
 
-QVariantMap totalsMap(const DispatchTotals& t) {
-    return {{"projects", t.projects},
-            {"total", wanNumber(t.totalInvestment)},
-            {"plan", wanNumber(t.planInvestment)},
-            {"completed", wanNumber(t.completedThroughMonth)},
-            {"month", wanNumber(t.completedInMonth)},
-            {"rate", rateText(t.completionPercent)},
-            {"onTime", t.onTime},
-            {"late", t.late},
-            {"returned", t.returned},
-            {"missing", t.missing},
-            {"notYetDue", t.notYetDue},
-            {"due", t.milestonesDueInMonth},
-            {"overdue", t.milestonesOverdue},
-            {"warned", t.warned},
-            {"tasks", t.tasks},
-            {"targetsAchieved", t.targetsAchieved},
-            {"targetsOnTrack", t.targetsOnTrack},
-            {"targetsBehind", t.targetsBehind},
-            {"targetsNotStarted", t.targetsNotStarted},
-            {"targetsNone", t.targetsNone},
-            {"targetCounts", targetCountsText(t)}};
+DispatchFigures figuresOf(const DispatchTotals& t) {
+    DispatchFigures f;
+    f.projects = t.projects;
+    f.total = wanNumber(t.totalInvestment);
+    f.plan = wanNumber(t.planInvestment);
+    f.completed = wanNumber(t.completedThroughMonth);
+    f.month = wanNumber(t.completedInMonth);
+    f.rate = rateText(t.completionPercent);
+    f.onTime = t.onTime;
+    f.late = t.late;
+    f.returned = t.returned;
+    f.missing = t.missing;
+    f.notYetDue = t.notYetDue;
+    f.due = t.milestonesDueInMonth;
+    f.overdue = t.milestonesOverdue;
+    f.warned = t.warned;
+    f.tasks = t.tasks;
+    f.targetsAchieved = t.targetsAchieved;
+    f.targetsOnTrack = t.targetsOnTrack;
+    f.targetsBehind = t.targetsBehind;
+    f.targetsNotStarted = t.targetsNotStarted;
+    f.targetsNone = t.targetsNone;
+    f.targetCounts = targetCountsText(t);
+    return f;
 }
 
 QVariantList chartOf(const std::vector<DispatchGroup>& groups) {
     QVariantList bars;
     for (const DispatchGroup& g : groups) {
-        bars.append(QVariantMap{{"label", QString::fromStdString(g.label)},
-                                {"plan", wan(g.totals.planInvestment)},
-                                {"completed", wan(g.totals.completedThroughMonth)},
-                                {"rate", g.totals.completionPercent.value_or(-1.0)},
-                                {"rateText", rateText(g.totals.completionPercent)}});
+        bars.append(QVariant::fromValue(
+            GroupBar{QString::fromStdString(g.label), wan(g.totals.planInvestment),
+                     wan(g.totals.completedThroughMonth), g.totals.completionPercent.value_or(-1.0),
+                     rateText(g.totals.completionPercent)}));
     }
     return bars;
 }

@@ -14,6 +14,26 @@ std::optional<std::string> optionalText(const QString& text) {
     return text.isEmpty() ? std::nullopt : std::optional(text.toStdString());
 }
 
+QString text(const std::string& value) {
+    return QString::fromStdString(value);
+}
+
+// On the store's thread: a page of projects as the list shows them.
+std::vector<ProjectItem> itemsOf(const std::vector<ProjectRow>& rows) {
+    std::vector<ProjectItem> items;
+    items.reserve(rows.size());
+    for (const ProjectRow& row : rows) {
+        // 完成率: completed this year against the year's plan (core's rule and format).
+        const auto rate = completionRate(row.completedThisYear, row.planInvestment);
+        items.push_back(ProjectItem{
+            text(row.id), text(row.code), text(row.name), text(row.category), text(row.stage),
+            yearsText(row.startYear, row.endYear), wanText(row.totalInvestment),
+            wanText(row.planInvestment), wanText(row.completedThisYear), rate.value_or(-1.0),
+            rateText(rate), row.warningLevel, text(row.unitNames)});
+    }
+    return items;
+}
+
 }  // namespace
 
 ProjectListModel::ProjectListModel(QObject* parent) : QAbstractListModel(parent) {
@@ -32,54 +52,11 @@ int ProjectListModel::rowCount(const QModelIndex& parent) const {
 QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const ProjectRow& row = m_page.at(index.row());
-    switch (role) {
-        case IdRole:
-            return QString::fromStdString(row.id);
-        case CodeRole:
-            return QString::fromStdString(row.code);
-        case NameRole:
-            return QString::fromStdString(row.name);
-        case CategoryRole:
-            return QString::fromStdString(row.category);
-        case StageRole:
-            return QString::fromStdString(row.stage);
-        case YearsRole:
-            return yearsText(row.startYear, row.endYear);
-        case TotalInvestmentRole:
-            return wanText(row.totalInvestment);
-        case PlanInvestmentRole:
-            return wanText(row.planInvestment);
-        case CompletedThisYearRole:
-            return wanText(row.completedThisYear);
-        case CompletionPercentRole:
-            // 完成率: completed this year against the year's plan (core's rule).
-            return completionRate(row.completedThisYear, row.planInvestment).value_or(-1.0);
-        case CompletionRateRole:
-            return rateText(completionRate(row.completedThisYear, row.planInvestment));
-        case WarningLevelRole:
-            return row.warningLevel;
-        case UnitsRole:
-            return QString::fromStdString(row.unitNames);
-        default:
-            return {};
-    }
+    return gadgetRole(m_page.at(index.row()), role);
 }
 
 QHash<int, QByteArray> ProjectListModel::roleNames() const {
-    return {{IdRole, "projectId"},
-            {CodeRole, "code"},
-            {NameRole, "name"},
-            {CategoryRole, "category"},
-            {StageRole, "stage"},
-            {YearsRole, "years"},
-            {TotalInvestmentRole, "totalInvestment"},
-            {PlanInvestmentRole, "planInvestment"},
-            {CompletedThisYearRole, "completedThisYear"},
-            {CompletionPercentRole, "completionPercent"},
-            {CompletionRateRole, "completionRate"},
-            {WarningLevelRole, "warningLevel"},
-            {UnitsRole, "units"}};
+    return gadgetRoleNames<ProjectItem>();
 }
 
 bool ProjectListModel::canFetchMore(const QModelIndex& parent) const {
@@ -92,7 +69,7 @@ void ProjectListModel::fetchMore(const QModelIndex& parent) {
     m_page.fetchMore(
         this, *m_store,
         [filter = filter(), sort = coreSort()](LocalStore& store, int offset, int limit) {
-            return listProjects(store.database(), filter, sort, limit, offset);
+            return itemsOf(listProjects(store.database(), filter, sort, limit, offset));
         },
         [this](const QString& error) { pageRead(error); });
     emit loadingChanged();
@@ -162,17 +139,11 @@ void ProjectListModel::setSort(Sort sort) {
 QString ProjectListModel::idAt(int row) const {
     if (row < 0 || row >= rowCount())
         return {};
-    return QString::fromStdString(m_page.at(row).id);
+    return m_page.at(row).projectId;
 }
 
-QVariantMap ProjectListModel::get(int row) const {
-    QVariantMap values;
-    if (row < 0 || row >= rowCount())
-        return values;
-    const auto names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it)
-        values.insert(QString::fromUtf8(it.value()), data(index(row), it.key()));
-    return values;
+ProjectItem ProjectListModel::get(int row) const {
+    return row >= 0 && row < rowCount() ? m_page.at(row) : ProjectItem{};
 }
 
 void ProjectListModel::scheduleReload() {
@@ -190,7 +161,7 @@ void ProjectListModel::read(int limit, Show show) {
             Loaded loaded;
             try {
                 loaded.total = countProjects(store.database(), filter);
-                loaded.rows = listProjects(store.database(), filter, sort, limit, 0);
+                loaded.rows = itemsOf(listProjects(store.database(), filter, sort, limit, 0));
             } catch (const DatabaseError& e) {
                 loaded = Loaded{{}, 0, storeReadFailed("the project list", e)};
             }
@@ -218,7 +189,7 @@ void ProjectListModel::reload() {
         emit loadingChanged();
         return;
     }
-    read(PagedRows<ProjectRow>::kPageSize, [this](Loaded loaded) {
+    read(PagedRows<ProjectItem>::kPageSize, [this](Loaded loaded) {
         if (loaded.rows.empty()) {
             m_page.replace({}, loaded.total);
             return;

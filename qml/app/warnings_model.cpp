@@ -32,83 +32,47 @@ int WarningsModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : m_page.size();
 }
 
-QVariant WarningsModel::value(const Row& row, int role) const {
-    const WarningRow& w = row.warning;
-    switch (role) {
-        case IdRole:
-            return text(w.id);
-        case NumberRole:
-            // Until the server has numbered the letter (docs/decisions.md D24).
-            return w.number.empty() ? QCoreApplication::translate("Duban", "文号待同步后生成")
-                                    : text(w.number);
-        case LevelRole:
-            return w.level;
-        case LetterRole:
-            return letterNameText(w.level);
-        case ProjectRole:
-            return text(w.projectName);
-        case MilestoneRole:
-            return text(w.milestoneTitle);
-        case MilestoneDueRole:
-            return text(w.milestoneDue);
-        case ReasonRole:
-            return text(w.reason);
-        case CorrectByRole:
-            return text(w.correctBy);
-        case IssuedAtRole:
-            return instantText(w.issuedAt);
-        case AcknowledgedAtRole:
-            return w.acknowledgedAt ? instantText(*w.acknowledgedAt) : QString();
-        case CanAcknowledgeRole:
-            return row.canAcknowledge;
-        default:
-            return {};
-    }
-}
-
 QVariant WarningsModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    return value(m_page.at(index.row()), role);
+    return gadgetRole(m_page.at(index.row()), role);
 }
 
 QHash<int, QByteArray> WarningsModel::roleNames() const {
-    return {{IdRole, "warningId"},
-            {NumberRole, "number"},
-            {LevelRole, "level"},
-            {LetterRole, "letter"},
-            {ProjectRole, "project"},
-            {MilestoneRole, "milestone"},
-            {MilestoneDueRole, "milestoneDue"},
-            {ReasonRole, "reason"},
-            {CorrectByRole, "correctBy"},
-            {IssuedAtRole, "issuedAt"},
-            {AcknowledgedAtRole, "acknowledgedAt"},
-            {CanAcknowledgeRole, "canAcknowledge"}};
+    return gadgetRoleNames<WarningLetter>();
 }
 
-QVariantMap WarningsModel::letter(const QString& warningId) const {
-    QVariantMap map;
-    for (const Row& row : m_page.rows()) {
-        if (text(row.warning.id) != warningId)
-            continue;
-        const auto names = roleNames();
-        for (auto it = names.begin(); it != names.end(); ++it)
-            map.insert(QString::fromUtf8(it.value()), value(row, it.key()));
+WarningLetter WarningsModel::letter(const QString& warningId) const {
+    for (const WarningLetter& row : m_page.rows()) {
+        if (row.warningId == warningId)
+            return row;
     }
-    return map;
+    return {};
 }
 
-std::vector<WarningsModel::Row> WarningsModel::withPermissions(const LocalStore& store,
-                                                               const Actor& actor,
-                                                               std::vector<WarningRow> rows) {
+std::vector<WarningLetter> WarningsModel::lettersOf(const LocalStore& store, const Actor& actor,
+                                                    std::vector<WarningRow> rows) {
     // A page at most: what core allows on each letter shown.
-    std::vector<Row> out;
+    std::vector<WarningLetter> out;
     out.reserve(rows.size());
-    for (WarningRow& w : rows) {
-        const bool may =
+    for (const WarningRow& w : rows) {
+        WarningLetter l;
+        l.warningId = text(w.id);
+        // Until the server has numbered the letter (docs/decisions.md D24).
+        l.number = w.number.empty() ? QCoreApplication::translate("Duban", "文号待同步后生成")
+                                    : text(w.number);
+        l.level = w.level;
+        l.letter = letterNameText(w.level);
+        l.project = text(w.projectName);
+        l.milestone = text(w.milestoneTitle);
+        l.milestoneDue = text(w.milestoneDue);
+        l.reason = text(w.reason);
+        l.correctBy = text(w.correctBy);
+        l.issuedAt = instantText(w.issuedAt);
+        l.acknowledgedAt = w.acknowledgedAt ? instantText(*w.acknowledgedAt) : QString();
+        l.canAcknowledge =
             store.permissions(actor, Entity::warning, w.id).may(Transition::acknowledge);
-        out.push_back(Row{std::move(w), may});
+        out.push_back(std::move(l));
     }
     return out;
 }
@@ -123,8 +87,7 @@ void WarningsModel::fetchMore(const QModelIndex& parent) {
     m_page.fetchMore(
         this, *m_services->store(),
         [filter = filter(), actor = m_services->actor()](LocalStore& store, int offset, int limit) {
-            return withPermissions(store, actor,
-                                   listWarnings(store.database(), filter, limit, offset));
+            return lettersOf(store, actor, listWarnings(store.database(), filter, limit, offset));
         },
         [this](const QString& error) {
             if (error.isEmpty())
@@ -185,7 +148,7 @@ void WarningsModel::reload() {
     m_services->store()->run(
         this,
         [shown, filter = filter(), actor = m_services->actor()](LocalStore& store) {
-            std::pair<Page, std::vector<Row>> result;
+            std::pair<Page, std::vector<WarningLetter>> result;
             try {
                 result.first.total = countWarnings(store.database(), filter);
                 // Letters waiting for the user: open ones to their unit, for those who answer.
@@ -195,13 +158,13 @@ void WarningsModel::reload() {
                     result.first.toAcknowledge = countWarnings(store.database(), open);
                 }
                 result.second =
-                    withPermissions(store, actor, listWarnings(store.database(), filter, shown, 0));
+                    lettersOf(store, actor, listWarnings(store.database(), filter, shown, 0));
             } catch (const DatabaseError& e) {
                 result = {Page{{}, 0, 0, storeReadFailed("the warning letters", e)}, {}};
             }
             return result;
         },
-        [this, generation](std::pair<Page, std::vector<Row>> result) {
+        [this, generation](std::pair<Page, std::vector<WarningLetter>> result) {
             if (m_page.isStale(generation))
                 return;
             beginResetModel();

@@ -6,15 +6,47 @@
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QVariantMap>
 
 #include <vector>
 
 #include "core/store/warnings.h"
+#include "qml/app/gadget_roles.h"
 #include "qml/app/paged_rows.h"
 #include "qml/app/services.h"
 
 namespace duban::app {
+
+// One letter as a row of the list and as `letter(id)` gives it; the fields are the roles.
+struct WarningLetter {
+    Q_GADGET
+    QML_VALUE_TYPE(warningLetter)
+    Q_PROPERTY(QString warningId MEMBER warningId FINAL)
+    Q_PROPERTY(QString number MEMBER number FINAL)  // 文号, or "文号待同步后生成" (D24)
+    Q_PROPERTY(int level MEMBER level FINAL)
+    Q_PROPERTY(QString letter MEMBER letter FINAL)  // 提醒函 / 督办函 / …
+    Q_PROPERTY(QString project MEMBER project FINAL)
+    Q_PROPERTY(QString milestone MEMBER milestone FINAL)
+    Q_PROPERTY(QString milestoneDue MEMBER milestoneDue FINAL)
+    Q_PROPERTY(QString reason MEMBER reason FINAL)
+    Q_PROPERTY(QString correctBy MEMBER correctBy FINAL)
+    Q_PROPERTY(QString issuedAt MEMBER issuedAt FINAL)              // Beijing time
+    Q_PROPERTY(QString acknowledgedAt MEMBER acknowledgedAt FINAL)  // "" until acknowledged
+    Q_PROPERTY(bool canAcknowledge MEMBER canAcknowledge FINAL)     // core's permissions
+
+public:
+    QString warningId;
+    QString number;
+    int level = 0;
+    QString letter;
+    QString project;
+    QString milestone;
+    QString milestoneDue;
+    QString reason;
+    QString correctBy;
+    QString issuedAt;
+    QString acknowledgedAt;
+    bool canAcknowledge = false;
+};
 
 // Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).
 class WarningsModel : public QAbstractListModel {
@@ -36,22 +68,6 @@ class WarningsModel : public QAbstractListModel {
     Q_PROPERTY(QString exported READ exported NOTIFY exportedChanged FINAL)
 
 public:
-    enum Role {
-        IdRole = Qt::UserRole + 1,
-        NumberRole,
-        LevelRole,
-        LetterRole,
-        ProjectRole,
-        MilestoneRole,
-        MilestoneDueRole,
-        ReasonRole,
-        CorrectByRole,
-        IssuedAtRole,
-        AcknowledgedAtRole,
-        CanAcknowledgeRole,
-    };
-    Q_ENUM(Role)
-
     explicit WarningsModel(QObject* parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -76,8 +92,8 @@ public:
         return m_readError.isEmpty() ? m_message : m_readError;
     }
 
-    // The letter's facts by id, from the rows shown (an empty map when not shown).
-    Q_INVOKABLE QVariantMap letter(const QString& warningId) const;
+    // The letter by id, from the rows shown (an empty warningId when not shown).
+    Q_INVOKABLE duban::app::WarningLetter letter(const QString& warningId) const;
     // 签收: checked by the core rules on the store's thread; a refusal says why in `message`.
     Q_INVOKABLE void acknowledge(const QString& warningId);
     // The letter as a PDF from the template, into <data folder>/exports/; the file in
@@ -93,19 +109,15 @@ signals:
     void exportedChanged();
 
 private:
-    struct Row {
-        WarningRow warning;
-        bool canAcknowledge = false;
-    };
-    friend class PagedRows<Row>;  // inserts the pages it reads
+    friend class PagedRows<WarningLetter>;  // inserts the pages it reads
     void reload();
     [[nodiscard]] WarningFilter filter() const;
-    [[nodiscard]] QVariant value(const Row& row, int role) const;
-    static std::vector<Row> withPermissions(const LocalStore& store, const Actor& actor,
-                                            std::vector<WarningRow> rows);
+    // On the store's thread: each letter of a page as shown, with what core allows on it.
+    static std::vector<WarningLetter> lettersOf(const LocalStore& store, const Actor& actor,
+                                                std::vector<WarningRow> rows);
 
     QPointer<Services> m_services;
-    PagedRows<Row> m_page;
+    PagedRows<WarningLetter> m_page;
     bool m_openOnly = false;
     QString m_projectId;
     QString m_warningId;

@@ -19,6 +19,10 @@ TestCase {
         WarningsModel { services: Services }
     }
     Component {
+        id: letterPageComponent
+        WarningPage {}
+    }
+    Component {
         id: proposalsComponent
         WarningProposalsModel { services: Services }
     }
@@ -47,7 +51,7 @@ TestCase {
         compare(letter.number, "吉发改督〔2022〕1号")
         compare(letter.correctBy, "2022-07-15")
         verify(letter.canAcknowledge)
-        verify(letters.letter(otherId).warningId === undefined, "another unit's letter is not listed")
+        verify(letters.letter(otherId).warningId === "", "another unit's letter is not listed")
 
         letters.acknowledge(ownId)
         tryVerify(() => letters.toAcknowledge === 0 && letters.count === 0, 5000, letters.message)
@@ -108,5 +112,15 @@ TestCase {
         }
         Harness.notifyChanged()
         tryVerify(() => letters.totalCount >= 1, 5000)
+    }
+
+    // The letter's page reads the letter as a typed value (warningLetter) from the model.
+    function test_the_letter_page_shows_the_letter() {
+        const page = createTemporaryObject(letterPageComponent, testCase,
+                                           { width: 800, height: 600, warningId: ownId })
+        tryVerify(() => page.letter.warningId === ownId, 5000)
+        compare(page.letter.number, "吉发改督〔2022〕1号")
+        compare(page.title, page.letter.letter)
+        verify(page.title !== "")
     }
 }
