@@ -303,201 +303,206 @@
         <translation>The photo cannot be used: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/app/inbox_model.cpp" line="27" />
+        <location filename="../../qml/app/inbox_model.cpp" line="28" />
         <source>这项内容已被另一台设备的后续修改覆盖</source>
         <translation>This value was replaced by a later edit from another device</translation>
     </message>
     <message>
-        <location filename="../../qml/app/record_editor.cpp" line="76" />
+        <location filename="../../qml/app/record_editor.cpp" line="77" />
         <source>请先改正标出的内容</source>
         <translation>Correct the marked fields first</translation>
     </message>
     <message>
-        <location filename="../../qml/app/report_editor.cpp" line="47" />
+        <location filename="../../qml/app/report_editor.cpp" line="52" />
         <source>本月完成投资请填以万元计的数字，如 1500 或 1,500.5</source>
         <translation>Enter the investment in 10k yuan, e.g. 1500 or 1,500.5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/report_editor.cpp" line="58" />
+        <location filename="../../qml/app/report_editor.cpp" line="63" />
         <source>形象进度请填 0 到 100 的整数</source>
         <translation>Progress is a whole number from 0 to 100</translation>
     </message>
     <message>
-        <location filename="../../qml/app/record_editor.cpp" line="177" />
+        <location filename="../../qml/app/record_editor.cpp" line="179" />
         <source>草稿未保存：请改正标出的内容</source>
         <translation>Draft not saved: correct the marked fields</translation>
     </message>
     <message>
-        <location filename="../../qml/app/record_editor.cpp" line="192" />
+        <location filename="../../qml/app/record_editor.cpp" line="194" />
         <source>已存为草稿；提交前请补全标出的内容</source>
         <translation>Saved as a draft; complete the marked fields before submitting</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="138" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="125" />
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="184" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="173" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="185" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="174" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="186" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="175" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="242" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="222" />
         <source>已通过 %1 条</source>
         <translation>%1 approved</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="244" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="224" />
         <source>；%1 条未通过：%2</source>
         <translation>; %1 not approved: %2</translation>
     </message>
     <message>
-        <location filename="../../qml/app/visit_editor.cpp" line="60" />
+        <location filename="../../qml/app/visit_editor.cpp" line="66" />
         <source>走访时间请按 2022-06-30 10:00 的格式填写</source>
         <translation>Enter the visit time as 2022-06-30 10:00</translation>
     </message>
     <message>
-        <location filename="../../qml/app/visit_editor.cpp" line="73" />
+        <location filename="../../qml/app/visit_editor.cpp" line="79" />
         <source>位置请填数字（度），如 28.31</source>
         <translation>Enter the position in degrees, e.g. 28.31</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="39" />
+        <location filename="../../qml/app/filter_options.cpp" line="42" />
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="40" />
+        <location filename="../../qml/app/filter_options.cpp" line="43" />
         <source>全部阶段</source>
         <translation>All stages</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="41" />
+        <location filename="../../qml/app/filter_options.cpp" line="44" />
         <source>全部清单</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="43" />
-        <location filename="../../qml/app/review_queue_model.cpp" line="136" />
+        <location filename="../../qml/app/filter_options.cpp" line="46" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="123" />
         <source>全部责任单位</source>
         <translation>All responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/app/filter_options.cpp" line="45" />
+        <location filename="../../qml/app/filter_options.cpp" line="48" />
         <source>全部乡镇</source>
         <translation>All townships</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="37" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="33" />
         <source>目标：已完成 %1 · 进行中 %2 · 滞后 %3 · 未开始 %4 · 无目标 %5</source>
         <translation>Targets: achieved %1 · on track %2 · behind %3 · not started %4 · no target %5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="82" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="79" />
         <source>%1 个 · 按时 %2 · 逾期 %3 · 退回 %4 · 未报送 %5</source>
         <translation>%1 · on time %2 · late %3 · returned %4 · missing %5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="93" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="90" />
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="95" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="92" />
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="97" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="94" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="99" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="96" />
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="101" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="98" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="109" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="106" />
         <source>已完成</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="111" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="108" />
         <source>进行中</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="113" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="110" />
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="115" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="112" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="117" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="114" />
         <source>无目标</source>
         <translation>No target</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="132" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="129" />
         <source>目标值 %1</source>
         <translation>Target %1</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="133" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="130" />
         <source>%1 到期</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="136" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="133" />
         <source>本期共 %1 项</source>
         <translation>%1 targets this period</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="142" />
-        <location filename="../../qml/app/dispatch_board.cpp" line="268" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="139" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="261" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="146" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="143" />
         <source>（目标值 %1）</source>
         <translation> (target %1)</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="151" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="148" />
         <source>未报进度</source>
         <translation>No progress reported</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="374" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="375" />
         <source>月份格式应为 2022-06，日期格式应为 2022-06-30</source>
         <translation>Write the month as 2022-06 and the date as 2022-06-30</translation>
     </message>
     <message>
-        <location filename="../../qml/app/warnings_model.cpp" line="49" />
+        <location filename="../../qml/app/warnings_model.cpp" line="51" />
         <source>文号待同步后生成</source>
         <translation>Number assigned on sync</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/log_categories.cpp" line="18" />
+        <source>读取本机数据失败（%1），请稍后再试或重新同步</source>
+        <translation>Could not read this device's data (%1); try again later or sync again</translation>
     </message>
 </context>
 <context>
@@ -591,19 +596,19 @@
 <context>
     <name>ProjectDelegate</name>
     <message>
-        <location filename="../../qml/components/ProjectDelegate.qml" line="58" />
+        <location filename="../../qml/components/ProjectDelegate.qml" line="59" />
         <source>总投资 %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ProjectDelegate.qml" line="62" />
+        <location filename="../../qml/components/ProjectDelegate.qml" line="63" />
         <source>年度计划 %1</source>
         <translation>Plan this year %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ProjectDelegate.qml" line="71" />
-        <source>完成率 %1%</source>
-        <translation>Completion %1%</translation>
+        <location filename="../../qml/components/ProjectDelegate.qml" line="72" />
+        <source>完成率 %1</source>
+        <translation>Completion %1</translation>
     </message>
 </context>
 <context>
@@ -614,102 +619,107 @@
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="71" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="78" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="76" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="83" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="81" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="88" />
         <source>所属清单</source>
         <translation>Lists</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="82" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="89" />
         <source>类别</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="83" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="90" />
         <source>建设阶段</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="84" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="91" />
         <source>建设起止年限</source>
         <translation>Construction years</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="85" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="92" />
         <source>牵头单位</source>
         <translation>Lead unit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="86" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="93" />
         <source>责任单位</source>
         <translation>Responsible units</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="87" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="94" />
         <source>所在乡镇</source>
         <translation>Township</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="88" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="95" />
         <source>建设规模及内容</source>
         <translation>Scale and content</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="89" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="96" />
         <source>年度建设内容</source>
         <translation>This year's work</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="90" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="97" />
         <source>备注</source>
         <translation>Remarks</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="103" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="110" />
         <source>投资情况</source>
         <translation>Investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="107" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="114" />
         <source>总投资</source>
         <translation>Total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="108" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="115" />
         <source>以前年度完成</source>
         <translation>Completed in earlier years</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="110" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="117" />
         <source>%1年计划投资</source>
         <translation>Planned investment %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="113" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="120" />
         <source>今年已完成</source>
         <translation>Completed this year</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="132" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="121" />
+        <source>完成率</source>
+        <translation>Completion rate</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="140" />
         <source>节点目标</source>
         <translation>Milestones</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="169" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="177" />
         <source>动态</source>
         <translation>Activity</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectDetailPage.qml" line="175" />
+        <location filename="../../qml/pages/ProjectDetailPage.qml" line="183" />
         <source>还没有填报、走访或审核记录</source>
         <translation>No reports, visits or reviews yet</translation>
     </message>
@@ -842,12 +852,12 @@
         <translation>%1 projects</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="177" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="178" />
         <source>没有找到“%1”</source>
         <translation>Nothing found for “%1”</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/ProjectListPage.qml" line="177" />
+        <location filename="../../qml/pages/ProjectListPage.qml" line="178" />
         <source>暂无项目，请先同步</source>
         <translation>No projects yet; sync first</translation>
     </message>
@@ -1723,7 +1733,7 @@
 <context>
     <name>WarningsModel</name>
     <message>
-        <location filename="../../qml/app/warnings_model.cpp" line="270" />
+        <location filename="../../qml/app/warnings_model.cpp" line="261" />
         <source>这份督办函不在本设备上。</source>
         <translation>This letter is not on this device.</translation>
     </message>

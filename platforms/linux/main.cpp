@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "core/util/clock.h"
 #include "qml/app/services.h"
 
 Q_IMPORT_QML_PLUGIN(DubanPlugin)
@@ -129,7 +130,9 @@ int main(int argc, char** argv) {
         parser.isSet(dataOption)
             ? parser.value(dataOption)
             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    duban::app::Services services(std::filesystem::path(dataFolder.toStdString()));
+    // The one clock of the app: the store, sync and every screen read the time from it.
+    const duban::SystemClock clock;
+    duban::app::Services services(std::filesystem::path(dataFolder.toStdString()), clock);
     if (parser.isSet(langOption))
         services.setLanguage(parser.value(langOption));
     if (!services.resumeSession() && parser.isSet(serverOption) && parser.isSet(userOption)) {

@@ -7,11 +7,11 @@
 #include <QAbstractListModel>
 #include <QPointer>
 #include <QVariantList>
-#include <QVariantMap>
 
 #include <vector>
 
 #include "core/store/dispatch_month.h"
+#include "qml/app/dispatch_charts.h"
 #include "qml/app/services.h"
 
 namespace duban::app {
@@ -22,7 +22,7 @@ class DispatchBoard : public QAbstractListModel {
     QML_ELEMENT
     Q_PROPERTY(
         duban::app::Services* services READ services WRITE setServices NOTIFY servicesChanged FINAL)
-    // "2022-06"; the current month (Beijing) until set.
+    // "2022-06"; the current month (Beijing, by the services' clock) until set.
     Q_PROPERTY(QString period READ period WRITE setPeriod NOTIFY settingsChanged FINAL)
     // The day the board is read on, "2022-06-30"; today (Beijing) when empty.
     Q_PROPERTY(QString today READ today WRITE setToday NOTIFY settingsChanged FINAL)
@@ -33,10 +33,12 @@ class DispatchBoard : public QAbstractListModel {
     Q_PROPERTY(QString listCode READ listCode WRITE setListCode NOTIFY settingsChanged FINAL)
     Q_PROPERTY(bool loading READ loading NOTIFY loaded FINAL)
     Q_PROPERTY(QString periodError READ periodError NOTIFY loaded FINAL)
+    // Why the month could not be read (the store failed); "" when it was.
+    Q_PROPERTY(QString loadError READ loadError NOTIFY loaded FINAL)
     // The grand total: projects, plan, completed, rate, onTime, late, missing, returned, …, and
     // for work tasks: tasks, targetsAchieved, …, targetCounts (the group's words for them)
-    Q_PROPERTY(QVariantMap totals READ totals NOTIFY loaded FINAL)
-    // [{label, plan, completed, rate}] in 万元, for the charts.
+    Q_PROPERTY(duban::app::DispatchFigures totals READ totals NOTIFY loaded FINAL)
+    // groupBar values (label, plan, completed, rate, rateText) in 万元, for the charts.
     Q_PROPERTY(QVariantList byCategory READ byCategory NOTIFY loaded FINAL)
     Q_PROPERTY(QVariantList byUnit READ byUnit NOTIFY loaded FINAL)
     // The last export: the file written, or why not.
@@ -98,7 +100,8 @@ public:
     void setListCode(const QString& listCode);
     [[nodiscard]] bool loading() const { return m_loading; }
     [[nodiscard]] QString periodError() const { return m_periodError; }
-    [[nodiscard]] QVariantMap totals() const { return m_totals; }
+    [[nodiscard]] QString loadError() const { return m_loadError; }
+    [[nodiscard]] DispatchFigures totals() const { return m_totals; }
     [[nodiscard]] QVariantList byCategory() const { return m_byCategory; }
     [[nodiscard]] QVariantList byUnit() const { return m_byUnit; }
     [[nodiscard]] QString exported() const { return m_exported; }
@@ -139,10 +142,11 @@ private:
     QString m_listCode;
     bool m_loading = false;
     QString m_periodError;
+    QString m_loadError;
     DispatchMonth m_month;
     std::vector<DispatchGroup> m_groups;
     std::vector<Entry> m_entries;
-    QVariantMap m_totals;
+    DispatchFigures m_totals;
     QVariantList m_byCategory;
     QVariantList m_byUnit;
     QString m_exported;

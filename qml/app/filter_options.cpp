@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include "core/store/project_query.h"
+#include "qml/app/log_categories.h"
 
 namespace duban::app {
 
@@ -30,7 +31,9 @@ void FilterOptionsModel::reload() {
         [](LocalStore& store) {
             try {
                 return loadFilterOptions(store.database());
-            } catch (const DatabaseError&) {
+            } catch (const DatabaseError& e) {
+                // The menus offer "all" only; the list itself says the store failed.
+                logReadFailed("the filter menus", e);
                 return FilterOptions{};
             }
         },

@@ -5,11 +5,22 @@
 
 #include "core/domain/dates.h"
 #include "core/domain/money.h"
+#include "core/export/month_table.h"
+#include "core/rules/lag_warnings.h"
 
 namespace duban::app {
 
 QString wanText(const std::optional<Yuan>& amount) {
     return amount ? QString::fromStdString(formatWan(*amount)) : QStringLiteral("—");
+}
+
+QString rateText(const std::optional<double>& percent) {
+    const std::string cell = rateCell(percent);
+    return cell.empty() ? QStringLiteral("—") : QString::fromStdString(cell);
+}
+
+QString letterNameText(int level) {
+    return QString::fromStdString(std::string(letterName(level)));
 }
 
 QString yearsText(const std::optional<int>& start, const std::optional<int>& end) {
@@ -24,8 +35,12 @@ QString instantText(const std::string& iso) {
     const auto ms = parseInstant(iso);
     if (!ms)
         return QString::fromStdString(iso);
-    return QDateTime::fromMSecsSinceEpoch(*ms, QTimeZone(8 * 3600))
-        .toString(QStringLiteral("yyyy年M月d日 HH:mm"));
+    return beijingTimeText(*ms, QStringLiteral("yyyy年M月d日 HH:mm"));
+}
+
+QString beijingTimeText(std::int64_t unixMs, const QString& format) {
+    return QDateTime::fromMSecsSinceEpoch(unixMs, QTimeZone(kChinaUtcOffsetMinutes * 60))
+        .toString(format);
 }
 
 }  // namespace duban::app

@@ -4,6 +4,7 @@
 
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
+#include "qml/app/log_categories.h"
 
 namespace duban::app {
 
@@ -57,16 +58,19 @@ void InboxModel::reload() {
     m_services->store()->run(
         this,
         [](LocalStore& store) {
+            std::pair<std::vector<InboxItem>, QString> read;
             try {
-                return readInbox(store.database(), InboxFilter::open, kShown);
-            } catch (const DatabaseError&) {
-                return std::vector<InboxItem>{};
+                read.first = readInbox(store.database(), InboxFilter::open, kShown);
+            } catch (const DatabaseError& e) {
+                read.second = storeReadFailed("the inbox", e);
             }
+            return read;
         },
-        [this](std::vector<InboxItem> items) {
+        [this](std::pair<std::vector<InboxItem>, QString> read) {
             beginResetModel();
-            m_items = std::move(items);
+            m_items = std::move(read.first);
             endResetModel();
+            m_readError = read.second;
             emit changed();
         });
 }

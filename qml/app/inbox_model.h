@@ -34,7 +34,10 @@ public:
     [[nodiscard]] Services* services() const { return m_services; }
     void setServices(Services* services);
     [[nodiscard]] int count() const { return rowCount(); }
-    [[nodiscard]] QString message() const { return m_message; }
+    // Why the inbox could not be read, else what the last resolve said.
+    [[nodiscard]] QString message() const {
+        return m_readError.isEmpty() ? m_message : m_readError;
+    }
 
     Q_INVOKABLE void resubmit(const QString& itemId) { resolve(itemId, InboxAction::resubmit); }
     Q_INVOKABLE void discard(const QString& itemId) { resolve(itemId, InboxAction::discard); }
@@ -50,6 +53,7 @@ private:
 
     QPointer<Services> m_services;
     std::vector<InboxItem> m_items;
+    QString m_readError;
     QString m_message;
 };
 

@@ -2,13 +2,17 @@
 // The rows of a list model read a page at a time on the store's thread (D20): the rows shown, the
 // total there is, and which read is the newest — a page read before a reload is dropped, never
 // appended after it. The model keeps its own filters and extra figures; this keeps the paging.
+// Every paged list of the app (projects, review queue, warning letters) pages through it.
 #include <QModelIndex>
+#include <QString>
 #include <QtGlobal>
 
 #include <algorithm>
 #include <iterator>
+#include <utility>
 #include <vector>
 
+#include "qml/app/log_categories.h"
 #include "qml/app/store_executor.h"
 
 namespace duban::app {
@@ -22,6 +26,8 @@ public:
     [[nodiscard]] int total() const { return m_total; }
     [[nodiscard]] const std::vector<Row>& rows() const { return m_rows; }
     [[nodiscard]] const Row& at(int row) const { return m_rows[static_cast<std::size_t>(row)]; }
+    // A read (a page or a reload) is under way.
+    [[nodiscard]] bool loading() const { return m_loading; }
     // More to read, and no read under way.
     [[nodiscard]] bool hasMore() const { return !m_loading && size() < m_total; }
     // How many rows a reload reads: as many as are shown (the view keeps its place), a page at
@@ -29,32 +35,38 @@ public:
     [[nodiscard]] int reloadSize() const { return std::max(size(), kPageSize); }
 
     // Reads the page after the rows shown — `read(LocalStore&, offset, limit)` on the store's
-    // thread; a store error reads as an empty page — and appends it through `model` (which
-    // befriends this class for its protected begin/endInsertRows), unless a reload started or rows
-    // came in between.
-    template <class Model, class Read>
-    void fetchMore(Model* model, StoreExecutor& store, Read read) {
+    // thread — and appends it through `model` (which befriends this class for its protected
+    // begin/endInsertRows), unless a reload started or rows came in between. Then, on the GUI
+    // thread, `after(error)`: empty, or why the page could not be read (logged; nothing more is
+    // shown, the next reload tries again).
+    template <class Model, class Read, class After>
+    void fetchMore(Model* model, StoreExecutor& store, Read read, After after) {
         m_loading = true;
         const quint64 generation = m_generation;
         const int offset = size();
         store.run(
             model,
             [offset, read = std::move(read)](LocalStore& s) {
+                std::pair<std::vector<Row>, QString> page;
                 try {
-                    return read(s, offset, kPageSize);
-                } catch (const DatabaseError&) {
-                    return std::vector<Row>{};  // nothing more shown; the next reload tries again
+                    page.first = read(s, offset, kPageSize);
+                } catch (const DatabaseError& e) {
+                    page.second = storeReadFailed("a page of a list", e);
                 }
+                return page;
             },
-            [this, model, generation, offset](std::vector<Row> page) {
+            [this, model, generation, offset,
+             after = std::move(after)](std::pair<std::vector<Row>, QString> page) {
                 if (generation != m_generation || offset != size())
                     return;
                 m_loading = false;
-                if (page.empty())
-                    return;
-                model->beginInsertRows({}, offset, offset + static_cast<int>(page.size()) - 1);
-                std::move(page.begin(), page.end(), std::back_inserter(m_rows));
-                model->endInsertRows();
+                if (!page.first.empty()) {
+                    model->beginInsertRows({}, offset,
+                                           offset + static_cast<int>(page.first.size()) - 1);
+                    std::move(page.first.begin(), page.first.end(), std::back_inserter(m_rows));
+                    model->endInsertRows();
+                }
+                after(page.second);
             });
     }
 
@@ -69,6 +81,23 @@ public:
         m_rows = std::move(rows);
         m_total = total;
         m_loading = false;
+    }
+    // A reload that failed: the rows shown stay as they are.
+    void keepRows() { m_loading = false; }
+    // A reload's result for rows already shown (a save or a sync changed them): the same number
+    // of rows back is a dataChanged (the view keeps its place and its delegates), else a reset.
+    template <class Model>
+    void refresh(Model* model, std::vector<Row> rows, int total) {
+        if (!rows.empty() && rows.size() == m_rows.size()) {
+            m_rows = std::move(rows);
+            m_total = total;
+            m_loading = false;
+            emit model->dataChanged(model->index(0), model->index(size() - 1));
+            return;
+        }
+        model->beginResetModel();
+        replace(std::move(rows), total);
+        model->endResetModel();
     }
 
 private:

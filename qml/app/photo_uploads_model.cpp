@@ -1,5 +1,7 @@
 #include "qml/app/photo_uploads_model.h"
 
+#include "qml/app/log_categories.h"
+
 namespace duban::app {
 
 int PhotoUploadsModel::rowCount(const QModelIndex& parent) const {
@@ -59,7 +61,9 @@ void PhotoUploadsModel::reload() {
                 rows = waitingBlobUploads(store.database(), kShown);
                 for (BlobUpload& failed : failedBlobUploads(store.database(), kShown))
                     rows.push_back(std::move(failed));
-            } catch (const DatabaseError&) {
+            } catch (const DatabaseError& e) {
+                // The sync page's counts come from the sync thread; this list is what they detail.
+                logReadFailed("the photo uploads", e);
             }
             return rows;
         },

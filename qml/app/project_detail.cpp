@@ -1,7 +1,9 @@
 #include "qml/app/project_detail.h"
 
+#include "core/rules/dispatch.h"
 #include "core/store/project_detail.h"
 #include "qml/app/format.h"
+#include "qml/app/log_categories.h"
 
 namespace duban::app {
 namespace {
@@ -10,6 +12,7 @@ struct Loaded {
     std::optional<ProjectDetailFacts> facts;
     std::vector<MilestoneRow> milestones;
     std::vector<TimelineEntry> timeline;
+    QString error;  // why the project could not be read
 };
 
 QString qs(const std::string& text) {
@@ -21,9 +24,7 @@ double wan(const std::optional<Yuan>& amount) {
 }
 
 QVariantMap factsMap(const ProjectDetailFacts& f) {
-    const int percent = f.planInvestment && *f.planInvestment > 0
-                            ? static_cast<int>(f.completedThisYear * 100 / *f.planInvestment)
-                            : -1;
+    const auto rate = completionRate(f.completedThisYear, f.planInvestment);
     return {{"name", qs(f.name)},
             {"code", qs(f.code)},
             {"category", qs(f.category)},
@@ -40,7 +41,8 @@ QVariantMap factsMap(const ProjectDetailFacts& f) {
             {"completedThisYear", wanText(f.completedThisYear)},
             {"planWan", wan(f.planInvestment)},
             {"completedWan", wan(f.completedThisYear)},
-            {"completionPercent", percent},
+            {"completionPercent", rate.value_or(-1.0)},
+            {"completionRate", rateText(rate)},
             {"warningLevel", f.warningLevel},
             {"leadUnits", qs(f.leadUnits)},
             {"responsibleUnits", qs(f.responsibleUnits)},
@@ -79,8 +81,9 @@ void ProjectDetail::reload() {
                 result.facts = loadProjectDetailFacts(store.database(), id);
                 result.milestones = loadMilestones(store.database(), id);
                 result.timeline = loadTimeline(store.database(), id, kTimelineLimit);
-            } catch (const DatabaseError&) {
-                result.facts.reset();
+            } catch (const DatabaseError& e) {
+                result = Loaded{};
+                result.error = storeReadFailed("a project's facts", e);
             }
             return result;
         },
@@ -88,6 +91,7 @@ void ProjectDetail::reload() {
             if (generation != m_generation)
                 return;
             m_loading = false;
+            m_message = result.error;
             m_facts = result.facts ? factsMap(*result.facts) : QVariantMap();
             m_milestones.clear();
             for (const MilestoneRow& m : result.milestones) {

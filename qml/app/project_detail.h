@@ -21,11 +21,14 @@ class ProjectDetail : public QObject {
     Q_PROPERTY(bool found READ found NOTIFY loaded FINAL)
     // name, code, category, stage, years, scope, industryChain, planContent, remarks,
     // totalInvestment, completedBefore, planInvestment, completedThisYear (texts in 万元),
-    // planWan, completedWan (numbers for the chart), completionPercent, warningLevel, leadUnits,
+    // planWan, completedWan (numbers for the chart), completionPercent (16.67, -1 without a plan)
+    // and completionRate ("16.7%", as on the board and the list), warningLevel, leadUnits,
     // responsibleUnits, township, lists.
     Q_PROPERTY(QVariantMap facts READ facts NOTIFY loaded FINAL)
     Q_PROPERTY(QVariantList milestones READ milestones NOTIFY loaded FINAL)  // title, due, …
     Q_PROPERTY(QVariantList timeline READ timeline NOTIFY loaded FINAL)      // kind, at, …
+    // Why the project could not be read (the store failed); "" when it was.
+    Q_PROPERTY(QString message READ message NOTIFY loaded FINAL)
 
 public:
     explicit ProjectDetail(QObject* parent = nullptr) : QObject(parent) {}
@@ -40,6 +43,7 @@ public:
     [[nodiscard]] QVariantMap facts() const { return m_facts; }
     [[nodiscard]] QVariantList milestones() const { return m_milestones; }
     [[nodiscard]] QVariantList timeline() const { return m_timeline; }
+    [[nodiscard]] QString message() const { return m_message; }
 
 signals:
     void storeChanged();
@@ -56,6 +60,7 @@ private:
     QVariantMap m_facts;
     QVariantList m_milestones;
     QVariantList m_timeline;
+    QString m_message;
     quint64 m_generation = 0;
 };
 

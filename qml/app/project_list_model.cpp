@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/rules/dispatch.h"
 #include "qml/app/format.h"
 
 namespace duban::app {
@@ -13,11 +14,25 @@ std::optional<std::string> optionalText(const QString& text) {
     return text.isEmpty() ? std::nullopt : std::optional(text.toStdString());
 }
 
-struct Page {
-    std::vector<ProjectRow> rows;
-    int total = -1;  // -1: not counted by this job
-    bool ok = true;
-};
+QString text(const std::string& value) {
+    return QString::fromStdString(value);
+}
+
+// On the store's thread: a page of projects as the list shows them.
+std::vector<ProjectItem> itemsOf(const std::vector<ProjectRow>& rows) {
+    std::vector<ProjectItem> items;
+    items.reserve(rows.size());
+    for (const ProjectRow& row : rows) {
+        // 完成率: completed this year against the year's plan (core's rule and format).
+        const auto rate = completionRate(row.completedThisYear, row.planInvestment);
+        items.push_back(ProjectItem{
+            text(row.id), text(row.code), text(row.name), text(row.category), text(row.stage),
+            yearsText(row.startYear, row.endYear), wanText(row.totalInvestment),
+            wanText(row.planInvestment), wanText(row.completedThisYear), rate.value_or(-1.0),
+            rateText(rate), row.warningLevel, text(row.unitNames)});
+    }
+    return items;
+}
 
 }  // namespace
 
@@ -31,92 +46,38 @@ ProjectListModel::ProjectListModel(QObject* parent) : QAbstractListModel(parent)
 }
 
 int ProjectListModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+    return parent.isValid() ? 0 : m_page.size();
 }
 
 QVariant ProjectListModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    const ProjectRow& row = m_rows[static_cast<std::size_t>(index.row())];
-    switch (role) {
-        case IdRole:
-            return QString::fromStdString(row.id);
-        case CodeRole:
-            return QString::fromStdString(row.code);
-        case NameRole:
-            return QString::fromStdString(row.name);
-        case CategoryRole:
-            return QString::fromStdString(row.category);
-        case StageRole:
-            return QString::fromStdString(row.stage);
-        case YearsRole:
-            return yearsText(row.startYear, row.endYear);
-        case TotalInvestmentRole:
-            return wanText(row.totalInvestment);
-        case PlanInvestmentRole:
-            return wanText(row.planInvestment);
-        case CompletedThisYearRole:
-            return wanText(row.completedThisYear);
-        case CompletionPercentRole:
-            // 完成率: completed this year against the year's plan.
-            if (!row.planInvestment || *row.planInvestment <= 0)
-                return -1;
-            return static_cast<int>(row.completedThisYear * 100 / *row.planInvestment);
-        case WarningLevelRole:
-            return row.warningLevel;
-        case UnitsRole:
-            return QString::fromStdString(row.unitNames);
-        default:
-            return {};
-    }
+    return gadgetRole(m_page.at(index.row()), role);
 }
 
 QHash<int, QByteArray> ProjectListModel::roleNames() const {
-    return {{IdRole, "projectId"},
-            {CodeRole, "code"},
-            {NameRole, "name"},
-            {CategoryRole, "category"},
-            {StageRole, "stage"},
-            {YearsRole, "years"},
-            {TotalInvestmentRole, "totalInvestment"},
-            {PlanInvestmentRole, "planInvestment"},
-            {CompletedThisYearRole, "completedThisYear"},
-            {CompletionPercentRole, "completionPercent"},
-            {WarningLevelRole, "warningLevel"},
-            {UnitsRole, "units"}};
+    return gadgetRoleNames<ProjectItem>();
 }
 
 bool ProjectListModel::canFetchMore(const QModelIndex& parent) const {
-    return !parent.isValid() && m_store && !m_loading && rowCount() < m_total;
+    return !parent.isValid() && m_store && m_page.hasMore();
 }
 
 void ProjectListModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent))
         return;
-    setLoading(true);
-    const quint64 generation = m_generation;
-    const int offset = rowCount();
-    m_store->run(
-        this,
-        [filter = filter(), sort = coreSort(), offset](LocalStore& store) {
-            Page page;
-            try {
-                page.rows = listProjects(store.database(), filter, sort, kPageSize, offset);
-            } catch (const DatabaseError&) {
-                page.ok = false;
-            }
-            return page;
+    m_page.fetchMore(
+        this, *m_store,
+        [filter = filter(), sort = coreSort()](LocalStore& store, int offset, int limit) {
+            return itemsOf(listProjects(store.database(), filter, sort, limit, offset));
         },
-        [this, generation, offset](Page page) {
-            if (generation != m_generation || offset != rowCount())
-                return;
-            setLoading(false);
-            if (page.rows.empty())
-                return;
-            beginInsertRows({}, offset, offset + static_cast<int>(page.rows.size()) - 1);
-            std::move(page.rows.begin(), page.rows.end(), std::back_inserter(m_rows));
-            endInsertRows();
-        });
+        [this](const QString& error) { pageRead(error); });
+    emit loadingChanged();
+}
+
+void ProjectListModel::pageRead(const QString& error) {
+    m_message = error;
+    emit loadingChanged();
 }
 
 void ProjectListModel::setStore(StoreExecutor* store) {
@@ -178,17 +139,11 @@ void ProjectListModel::setSort(Sort sort) {
 QString ProjectListModel::idAt(int row) const {
     if (row < 0 || row >= rowCount())
         return {};
-    return QString::fromStdString(m_rows[static_cast<std::size_t>(row)].id);
+    return m_page.at(row).projectId;
 }
 
-QVariantMap ProjectListModel::get(int row) const {
-    QVariantMap values;
-    if (row < 0 || row >= rowCount())
-        return values;
-    const auto names = roleNames();
-    for (auto it = names.begin(); it != names.end(); ++it)
-        values.insert(QString::fromUtf8(it.value()), data(index(row), it.key()));
-    return values;
+ProjectItem ProjectListModel::get(int row) const {
+    return row >= 0 && row < rowCount() ? m_page.at(row) : ProjectItem{};
 }
 
 void ProjectListModel::scheduleReload() {
@@ -196,79 +151,68 @@ void ProjectListModel::scheduleReload() {
     m_debounce.start(0);
 }
 
-void ProjectListModel::reload() {
-    m_debounce.stop();
-    ++m_generation;
-    beginResetModel();
-    m_rows.clear();
-    endResetModel();
-    if (!m_store) {
-        m_total = 0;
-        emit totalCountChanged();
-        return;
-    }
-    setLoading(true);
-    const quint64 generation = m_generation;
+template <class Show>
+void ProjectListModel::read(int limit, Show show) {
+    const quint64 generation = m_page.startReload();
+    emit loadingChanged();
     m_store->run(
         this,
-        [filter = filter(), sort = coreSort()](LocalStore& store) {
-            Page page;
+        [filter = filter(), sort = coreSort(), limit](LocalStore& store) {
+            Loaded loaded;
             try {
-                page.total = countProjects(store.database(), filter);
-                page.rows = listProjects(store.database(), filter, sort, kPageSize, 0);
-            } catch (const DatabaseError&) {
-                page.ok = false;
+                loaded.total = countProjects(store.database(), filter);
+                loaded.rows = itemsOf(listProjects(store.database(), filter, sort, limit, 0));
+            } catch (const DatabaseError& e) {
+                loaded = Loaded{{}, 0, storeReadFailed("the project list", e)};
             }
-            return page;
+            return loaded;
         },
-        [this, generation](Page page) {
-            if (generation != m_generation)
+        [this, generation, show = std::move(show)](Loaded loaded) {
+            if (m_page.isStale(generation))
                 return;
-            setLoading(false);
-            m_total = page.ok ? page.total : 0;
+            m_message = loaded.error;
+            show(std::move(loaded));
             emit totalCountChanged();
-            if (page.rows.empty())
-                return;
-            beginInsertRows({}, 0, static_cast<int>(page.rows.size()) - 1);
-            m_rows = std::move(page.rows);
-            endInsertRows();
+            emit loadingChanged();
         });
 }
 
+void ProjectListModel::reload() {
+    m_debounce.stop();
+    // Another filter: the old rows go at once, the new ones come when read.
+    beginResetModel();
+    m_page.startReload();
+    m_page.replace({}, 0);
+    endResetModel();
+    if (!m_store) {
+        emit totalCountChanged();
+        emit loadingChanged();
+        return;
+    }
+    read(PagedRows<ProjectItem>::kPageSize, [this](Loaded loaded) {
+        if (loaded.rows.empty()) {
+            m_page.replace({}, loaded.total);
+            return;
+        }
+        beginInsertRows({}, 0, static_cast<int>(loaded.rows.size()) - 1);
+        m_page.replace(std::move(loaded.rows), loaded.total);
+        endInsertRows();
+    });
+}
+
 void ProjectListModel::refresh() {
-    if (!m_store || m_rows.empty()) {
+    if (!m_store || m_page.size() == 0) {
         reload();
         return;
     }
-    const quint64 generation = ++m_generation;
-    const int shown = std::max(rowCount(), kPageSize);
-    m_store->run(
-        this,
-        [filter = filter(), sort = coreSort(), shown](LocalStore& store) {
-            Page page;
-            try {
-                page.total = countProjects(store.database(), filter);
-                page.rows = listProjects(store.database(), filter, sort, shown, 0);
-            } catch (const DatabaseError&) {
-                page.ok = false;
-            }
-            return page;
-        },
-        [this, generation](Page page) {
-            if (generation != m_generation || !page.ok)
-                return;
-            setLoading(false);
-            m_total = page.total;
-            emit totalCountChanged();
-            if (page.rows.size() == m_rows.size()) {
-                m_rows = std::move(page.rows);
-                emit dataChanged(index(0), index(rowCount() - 1));
-                return;
-            }
-            beginResetModel();
-            m_rows = std::move(page.rows);
-            endResetModel();
-        });
+    // A save or a sync: the rows shown are read again, the scroll stays; a failed read keeps them.
+    read(m_page.reloadSize(), [this](Loaded loaded) {
+        if (!loaded.error.isEmpty()) {
+            m_page.keepRows();
+            return;
+        }
+        m_page.refresh(this, std::move(loaded.rows), loaded.total);
+    });
 }
 
 ProjectFilter ProjectListModel::filter() const {
@@ -299,13 +243,6 @@ duban::ProjectSort ProjectListModel::coreSort() const {
             break;
     }
     return duban::ProjectSort::seedOrder;
-}
-
-void ProjectListModel::setLoading(bool loading) {
-    if (loading == m_loading)
-        return;
-    m_loading = loading;
-    emit loadingChanged();
 }
 
 }  // namespace duban::app

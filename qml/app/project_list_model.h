@@ -10,9 +10,46 @@
 #include <vector>
 
 #include "core/store/project_query.h"
+#include "qml/app/gadget_roles.h"
+#include "qml/app/paged_rows.h"
 #include "qml/app/store_executor.h"
 
 namespace duban::app {
+
+// One project as a row of the list and as `get(row)` gives it; the fields are the roles.
+struct ProjectItem {
+    Q_GADGET
+    QML_VALUE_TYPE(projectItem)
+    Q_PROPERTY(QString projectId MEMBER projectId FINAL)
+    Q_PROPERTY(QString code MEMBER code FINAL)
+    Q_PROPERTY(QString name MEMBER name FINAL)
+    Q_PROPERTY(QString category MEMBER category FINAL)
+    Q_PROPERTY(QString stage MEMBER stage FINAL)
+    Q_PROPERTY(QString years MEMBER years FINAL)                      // "2021—2024"
+    Q_PROPERTY(QString totalInvestment MEMBER totalInvestment FINAL)  // "273,027万元"
+    Q_PROPERTY(QString planInvestment MEMBER planInvestment FINAL)    // this year's
+    Q_PROPERTY(QString completedThisYear MEMBER completedThisYear FINAL)
+    // 完成率 (core's rule) as a number, 16.67, -1 without a plan; and as text, "16.7%".
+    Q_PROPERTY(double completionPercent MEMBER completionPercent FINAL)
+    Q_PROPERTY(QString completionRate MEMBER completionRate FINAL)
+    Q_PROPERTY(int warningLevel MEMBER warningLevel FINAL)
+    Q_PROPERTY(QString units MEMBER units FINAL)
+
+public:
+    QString projectId;
+    QString code;
+    QString name;
+    QString category;
+    QString stage;
+    QString years;
+    QString totalInvestment;
+    QString planInvestment;
+    QString completedThisYear;
+    double completionPercent = -1;
+    QString completionRate;
+    int warningLevel = 0;
+    QString units;
+};
 
 // Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).
 class ProjectListModel : public QAbstractListModel {
@@ -32,23 +69,10 @@ class ProjectListModel : public QAbstractListModel {
     Q_PROPERTY(int totalCount READ totalCount NOTIFY totalCountChanged FINAL)
     Q_PROPERTY(int count READ count NOTIFY countChanged FINAL)  // rows loaded so far
     Q_PROPERTY(bool loading READ loading NOTIFY loadingChanged FINAL)
+    // Why the list could not be read (the store failed); "" when it was.
+    Q_PROPERTY(QString message READ message NOTIFY loadingChanged FINAL)
 
 public:
-    enum Role {
-        IdRole = Qt::UserRole + 1,
-        CodeRole,
-        NameRole,
-        CategoryRole,
-        StageRole,
-        YearsRole,
-        TotalInvestmentRole,
-        PlanInvestmentRole,
-        CompletedThisYearRole,
-        CompletionPercentRole,
-        WarningLevelRole,
-        UnitsRole,
-    };
-    Q_ENUM(Role)
     enum Sort { SeedOrder, ByName, ByTotalInvestment, ByPlanInvestment, ByWarningLevel };
     Q_ENUM(Sort)
 
@@ -81,13 +105,14 @@ public:
     void setMyUnitId(const QString& value);
     [[nodiscard]] Sort sort() const { return m_sort; }
     void setSort(Sort sort);
-    [[nodiscard]] int totalCount() const { return m_total; }
-    [[nodiscard]] bool loading() const { return m_loading; }
+    [[nodiscard]] int totalCount() const { return m_page.total(); }
+    [[nodiscard]] bool loading() const { return m_page.loading(); }
+    [[nodiscard]] QString message() const { return m_message; }
 
     // The id at a row, for a test or a click ("" outside the loaded rows).
     Q_INVOKABLE QString idAt(int row) const;
-    // A loaded row by role name (empty outside the loaded rows).
-    Q_INVOKABLE QVariantMap get(int row) const;
+    // A loaded row (an empty projectId outside the loaded rows).
+    Q_INVOKABLE duban::app::ProjectItem get(int row) const;
     // The next page, when there is one and none is on its way.
     Q_INVOKABLE void loadMore() { fetchMore({}); }
     [[nodiscard]] int count() const { return rowCount(); }
@@ -100,7 +125,13 @@ signals:
     void loadingChanged();
 
 private:
-    static constexpr int kPageSize = 50;
+    friend class PagedRows<ProjectItem>;  // inserts the pages it reads
+    // What a reload read: the rows, their total, or why not.
+    struct Loaded {
+        std::vector<ProjectItem> rows;
+        int total = 0;
+        QString error;
+    };
 
     void setFilterString(QString& field, const QString& value);
     void scheduleReload();
@@ -109,7 +140,10 @@ private:
     void refresh();
     [[nodiscard]] ProjectFilter filter() const;
     [[nodiscard]] duban::ProjectSort coreSort() const;
-    void setLoading(bool loading);
+    // Reads the first `limit` rows and the total on the store's thread; then `show` unless stale.
+    template <class Show>
+    void read(int limit, Show show);
+    void pageRead(const QString& error);
 
     QPointer<StoreExecutor> m_store;
     QString m_searchText;
@@ -121,11 +155,9 @@ private:
     int m_minWarningLevel = 0;
     QString m_myUnitId;
     Sort m_sort = SeedOrder;
-    std::vector<ProjectRow> m_rows;
-    int m_total = 0;
-    bool m_loading = false;
-    // Answers to an older filter arrive after a newer one was asked: they are dropped.
-    quint64 m_generation = 0;
+    // Answers to an older filter arrive after a newer one was asked: the pager drops them.
+    PagedRows<ProjectItem> m_page;
+    QString m_message;
     QTimer m_debounce;
 };
 

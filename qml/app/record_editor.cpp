@@ -2,9 +2,8 @@
 
 #include <QCoreApplication>
 
-#include <QDateTime>
-
 #include "qml/app/field_errors.h"
+#include "qml/app/format.h"
 
 namespace duban::app {
 namespace {
@@ -21,6 +20,8 @@ void RecordEditor::setServices(Services* services) {
     if (services == m_services)
         return;
     m_services = services;
+    if (m_services && m_recordId.isEmpty())
+        fillDefaults(*m_services);
     emit servicesChanged();
 }
 
@@ -98,7 +99,8 @@ void RecordEditor::finish(const Outcome& outcome, bool submit) {
         m_errors.insert(it.key(), it.value());
     m_message = QString::fromStdString(outcome.message);
     if (outcome.ok) {
-        m_savedAt = QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"));
+        if (m_services)
+            m_savedAt = beijingTimeText(m_services->clock().nowMs(), QStringLiteral("HH:mm:ss"));
         if (m_services && m_services->store())
             m_services->store()->notifyChanged();
         if (m_services && m_services->sync())

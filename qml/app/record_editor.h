@@ -87,6 +87,9 @@ protected:
     void setLoaded(const std::string& id, const std::string& state, bool editable);
     // After each successful save, on the GUI thread (the record has its id by now).
     virtual void afterSave() {}
+    // The services arrived for a form that holds no record yet: the form fills in what it
+    // starts with (today's month, the time now) from the services' clock, leaving what was set.
+    virtual void fillDefaults(const Services& services) { Q_UNUSED(services) }
 
 private:
     void run(bool submit);

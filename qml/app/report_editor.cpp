@@ -2,8 +2,7 @@
 
 #include <QCoreApplication>
 
-#include <QDate>
-
+#include "core/domain/dates.h"
 #include "core/domain/money.h"
 #include "core/rules/state_machine.h"
 #include "qml/app/field_errors.h"
@@ -27,8 +26,14 @@ std::optional<int> percentOf(const QString& text, bool* ok) {
 
 }  // namespace
 
-ReportEditor::ReportEditor(QObject* parent)
-    : RecordEditor(parent), m_period(QDate::currentDate().toString(QStringLiteral("yyyy-MM"))) {}
+ReportEditor::ReportEditor(QObject* parent) : RecordEditor(parent) {}
+
+void ReportEditor::fillDefaults(const Services& services) {
+    if (!m_period.isEmpty())
+        return;
+    m_period = QString::fromStdString(periodOf(services.today()).toString());
+    emit formChanged();
+}
 
 void ReportEditor::setText(QString& field, const QString& value) {
     if (field == value)

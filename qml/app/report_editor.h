@@ -39,6 +39,8 @@ signals:
 protected:
     SaveJob saveJob(const std::string& id, bool submit) const override;
     LoadJob loadJob(const std::string& id) override;
+    // A new report is for the current month (Beijing).
+    void fillDefaults(const Services& services) override;
 
 private:
     void setText(QString& field, const QString& value);

@@ -5,6 +5,7 @@
 #include "qml/app/field_errors.h"
 #include "qml/app/filter_options.h"
 #include "qml/app/format.h"
+#include "qml/app/log_categories.h"
 
 namespace duban::app {
 namespace {
@@ -13,6 +14,7 @@ struct Page {
     std::vector<QueueRow> rows;
     int total = 0;
     QueueChoices choices;
+    QString error;  // why the queue could not be read
 };
 
 std::optional<std::string> optionalText(const QString& text) {
@@ -72,10 +74,17 @@ bool ReviewQueueModel::canFetchMore(const QModelIndex& parent) const {
 void ReviewQueueModel::fetchMore(const QModelIndex& parent) {
     if (!canFetchMore(parent))
         return;
-    m_page.fetchMore(this, *m_services->store(),
-                     [filter = filter()](LocalStore& store, int offset, int limit) {
-                         return listReviewQueue(store.database(), filter, limit, offset);
-                     });
+    m_page.fetchMore(
+        this, *m_services->store(),
+        [filter = filter()](LocalStore& store, int offset, int limit) {
+            return listReviewQueue(store.database(), filter, limit, offset);
+        },
+        [this](const QString& error) {
+            if (error.isEmpty())
+                return;
+            m_readError = error;
+            emit countsChanged();
+        });
 }
 
 void ReviewQueueModel::setServices(Services* services) {
@@ -101,7 +110,8 @@ void ReviewQueueModel::reload() {
                 page.total = countReviewQueue(store.database(), filter);
                 page.rows = listReviewQueue(store.database(), filter, shown, 0);
                 page.choices = loadQueueChoices(store.database());
-            } catch (const DatabaseError&) {
+            } catch (const DatabaseError& e) {
+                page = Page{{}, 0, {}, storeReadFailed("the review queue", e)};
             }
             return page;
         },
@@ -122,6 +132,7 @@ void ReviewQueueModel::reload() {
                     still.insert(id);
             }
             m_selected = still;
+            m_readError = page.error;
             endResetModel();
         });
 }
@@ -179,13 +190,6 @@ void ReviewQueueModel::setSelected(int row, bool selected) {
 void ReviewQueueModel::selectAll() {
     for (const QueueRow& row : m_page.rows())
         m_selected.insert(QString::fromStdString(row.id));
-    if (rowCount() > 0)
-        emit dataChanged(index(0), index(rowCount() - 1), {SelectedRole});
-    emit countsChanged();
-}
-
-void ReviewQueueModel::clearSelection() {
-    m_selected.clear();
     if (rowCount() > 0)
         emit dataChanged(index(0), index(rowCount() - 1), {SelectedRole});
     emit countsChanged();

@@ -62,7 +62,10 @@ public:
     [[nodiscard]] int totalCount() const { return m_page.total(); }
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] int selectedCount() const { return static_cast<int>(m_selected.size()); }
-    [[nodiscard]] QString message() const { return m_message; }
+    // Why the queue could not be read, else what the last approval said.
+    [[nodiscard]] QString message() const {
+        return m_readError.isEmpty() ? m_message : m_readError;
+    }
     [[nodiscard]] QString kind() const { return m_kind; }
     void setKind(const QString& kind);
     [[nodiscard]] QString unitId() const { return m_unitId; }
@@ -75,7 +78,6 @@ public:
 
     Q_INVOKABLE void setSelected(int row, bool selected);
     Q_INVOKABLE void selectAll();
-    Q_INVOKABLE void clearSelection();
     // Approves every selected record; `message` then says how many, and which were refused.
     Q_INVOKABLE void approveSelected();
     Q_INVOKABLE QString idAt(int row) const;
@@ -94,6 +96,7 @@ private:
     QPointer<Services> m_services;
     PagedRows<QueueRow> m_page;
     QSet<QString> m_selected;
+    QString m_readError;
     QString m_message;
     QString m_kind;
     QString m_unitId;

@@ -17,8 +17,11 @@ QString text(const std::string& value) {
 
 }  // namespace
 
-Services::Services(std::filesystem::path dataFolder, QObject* parent)
-    : QObject(parent), m_dataFolder(std::move(dataFolder)), m_profileDir(m_dataFolder) {}
+Services::Services(std::filesystem::path dataFolder, const Clock& clock, QObject* parent)
+    : QObject(parent),
+      m_clock(clock),
+      m_dataFolder(std::move(dataFolder)),
+      m_profileDir(m_dataFolder) {}
 
 Services::~Services() {
     if (m_signInThread != nullptr)
@@ -133,7 +136,7 @@ void Services::signOut() {
 
 void Services::openDevice(const sync::ClientProfile& profile) {
     suspend();
-    auto store = StoreExecutor::open(m_profileDir.storeFile(), profile.deviceId);
+    auto store = StoreExecutor::open(m_profileDir.storeFile(), profile.deviceId, m_clock);
     if (!store) {
         m_signInError = text(store.error().message);
         emit signInStateChanged();
@@ -142,7 +145,7 @@ void Services::openDevice(const sync::ClientProfile& profile) {
     m_store = std::move(store).value();
     m_profile = profile;
     m_actor = sync::actorFromUser(profile.user);
-    auto started = SyncService::start(profile, m_profileDir.storeFile(), m_store.get());
+    auto started = SyncService::start(profile, m_profileDir.storeFile(), m_store.get(), m_clock);
     if (started)
         m_sync = std::move(started).value();
     else

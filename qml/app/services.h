@@ -10,7 +10,9 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/domain/dates.h"
 #include "core/rules/access.h"
+#include "core/util/clock.h"
 #include "qml/app/store_executor.h"
 #include "qml/app/sync_service.h"
 #include "sync/device_profile.h"
@@ -44,7 +46,9 @@ class Services final : public QObject {
     Q_PROPERTY(QString version READ version CONSTANT FINAL)
 
 public:
-    explicit Services(std::filesystem::path dataFolder, QObject* parent = nullptr);
+    // `clock` (main's, or a test's) outlives the services: the store, sync and every screen read
+    // the time from it.
+    Services(std::filesystem::path dataFolder, const Clock& clock, QObject* parent = nullptr);
     ~Services() override;
     Q_DISABLE_COPY_MOVE(Services)
 
@@ -75,6 +79,9 @@ public:
     [[nodiscard]] QString version() const;
     // The signed-in user as the core rules see them.
     [[nodiscard]] const Actor& actor() const { return m_actor; }
+    [[nodiscard]] const Clock& clock() const { return m_clock; }
+    // Today's date in Beijing (UTC+8), the notice's calendar, by the services' clock.
+    [[nodiscard]] Date today() const { return dateAt(m_clock.nowMs()); }
 
     // Signs in on a worker thread; `signInStateChanged` tells when it is done.
     Q_INVOKABLE void signIn(const QString& server, const QString& caFile, const QString& username,
@@ -97,6 +104,7 @@ signals:
 private:
     void openDevice(const sync::ClientProfile& profile);
 
+    const Clock& m_clock;
     std::filesystem::path m_dataFolder;
     sync::ProfileDir m_profileDir;
     sync::ClientProfile m_profile;

@@ -3,17 +3,15 @@
 namespace duban::app {
 
 Result<std::unique_ptr<StoreExecutor>> StoreExecutor::open(const std::filesystem::path& file,
-                                                           const std::string& deviceId) {
-    auto clock = std::make_unique<SystemClock>();
-    auto store = LocalStore::open(file, *clock, deviceId);
+                                                           const std::string& deviceId,
+                                                           const Clock& clock) {
+    auto store = LocalStore::open(file, clock, deviceId);
     if (!store)
         return store.error();
-    return std::unique_ptr<StoreExecutor>(
-        new StoreExecutor(std::move(clock), std::move(store).value()));
+    return std::unique_ptr<StoreExecutor>(new StoreExecutor(std::move(store).value()));
 }
 
-StoreExecutor::StoreExecutor(std::unique_ptr<SystemClock> clock, std::unique_ptr<LocalStore> store)
-    : m_clock(std::move(clock)), m_store(std::move(store)) {
+StoreExecutor::StoreExecutor(std::unique_ptr<LocalStore> store) : m_store(std::move(store)) {
     m_thread.setObjectName("duban-store");
     m_worker.moveToThread(&m_thread);
     m_thread.start();

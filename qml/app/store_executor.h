@@ -22,9 +22,10 @@ class StoreExecutor final : public QObject {
     QML_UNCREATABLE("The store is opened by Services once a user is signed in.")
 
 public:
-    // Opens (and migrates) the store file; errors as LocalStore::open.
+    // Opens (and migrates) the store file; errors as LocalStore::open. `clock` (the services')
+    // outlives the executor.
     [[nodiscard]] static Result<std::unique_ptr<StoreExecutor>> open(
-        const std::filesystem::path& file, const std::string& deviceId);
+        const std::filesystem::path& file, const std::string& deviceId, const Clock& clock);
     ~StoreExecutor() override;
     Q_DISABLE_COPY_MOVE(StoreExecutor)
 
@@ -40,9 +41,8 @@ signals:
     void changed();
 
 private:
-    StoreExecutor(std::unique_ptr<SystemClock> clock, std::unique_ptr<LocalStore> store);
+    explicit StoreExecutor(std::unique_ptr<LocalStore> store);
 
-    std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<LocalStore> m_store;  // used on m_thread only, after open()
     QThread m_thread;
     QObject m_worker;  // lives on m_thread: jobs are queued to it

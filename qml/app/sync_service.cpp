@@ -1,10 +1,9 @@
 #include "qml/app/sync_service.h"
 
-#include <QDateTime>
-
 #include <chrono>
 #include <memory>
 
+#include "qml/app/format.h"
 #include "qml/app/store_executor.h"
 #include "qml/app/sync_worker.h"
 
@@ -17,9 +16,8 @@ constexpr int kAfterSaveMs = 1500;          // saves in quick succession make on
 
 Result<std::unique_ptr<SyncService>> SyncService::start(const sync::ClientProfile& profile,
                                                         const std::filesystem::path& storeFile,
-                                                        StoreExecutor* views) {
-    auto clock = std::make_unique<SystemClock>();
-    auto store = LocalStore::open(storeFile, *clock, profile.deviceId);
+                                                        StoreExecutor* views, const Clock& clock) {
+    auto store = LocalStore::open(storeFile, clock, profile.deviceId);
     if (!store)
         return store.error();
     auto transport = sync::transportFor(profile, "duban-app/0.1");
@@ -44,15 +42,16 @@ Result<std::unique_ptr<SyncService>> SyncService::start(const sync::ClientProfil
              total = p.blobTotal] { emit target->uploadProgress(sha, sent, total); },
             Qt::QueuedConnection);
     };
-    auto worker = std::make_unique<SyncWorker>(std::move(clock), std::move(store).value(),
+    auto worker = std::make_unique<SyncWorker>(std::move(store).value(),
                                                std::move(transport).value(), options);
-    auto made = std::unique_ptr<SyncService>(new SyncService(std::move(worker), views));
+    auto made = std::unique_ptr<SyncService>(new SyncService(std::move(worker), views, clock));
     *service = made.get();
     return made;
 }
 
-SyncService::SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views)
-    : m_worker(std::move(worker)), m_views(views) {
+SyncService::SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views,
+                         const Clock& clock)
+    : m_worker(std::move(worker)), m_views(views), m_clock(clock) {
     m_thread.setObjectName("duban-sync");
     m_worker->moveToThread(&m_thread);
     m_thread.start();
@@ -154,7 +153,7 @@ void SyncService::onFinished(bool ok, const QString& error, bool offline,
     m_offline = offline;
     m_lastError = ok ? QString() : error;
     if (ok) {
-        m_lastSyncAt = QDateTime::currentDateTime().toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+        m_lastSyncAt = beijingTimeText(m_clock.nowMs(), QStringLiteral("yyyy-MM-dd HH:mm"));
         m_progress = 1;
     }
     onCounts(counts);

@@ -14,6 +14,7 @@
 #include <filesystem>
 #include <memory>
 
+#include "core/util/clock.h"
 #include "core/util/result.h"
 #include "sync/device_profile.h"
 
@@ -48,7 +49,7 @@ class SyncService final : public QObject {
 public:
     [[nodiscard]] static Result<std::unique_ptr<SyncService>> start(
         const sync::ClientProfile& profile, const std::filesystem::path& storeFile,
-        StoreExecutor* views);
+        StoreExecutor* views, const Clock& clock);
     ~SyncService() override;
     Q_DISABLE_COPY_MOVE(SyncService)
 
@@ -82,7 +83,7 @@ signals:
     void blobFailed(const QString& sha256, const QString& reason);
 
 private:
-    SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views);
+    SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views, const Clock& clock);
     void onProgress(const QString& phase, double progress);
     void onFinished(bool ok, const QString& error, bool offline, const DeviceCounts& counts);
     void onCounts(const DeviceCounts& counts);
@@ -90,6 +91,7 @@ private:
     std::unique_ptr<SyncWorker> m_worker;  // lives on m_thread
     QThread m_thread;
     StoreExecutor* m_views;
+    const Clock& m_clock;
     QTimer m_periodic;
     QTimer m_soon;
     bool m_busy = false;

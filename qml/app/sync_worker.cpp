@@ -2,14 +2,15 @@
 
 #include "core/store/blob_uploads.h"
 #include "core/store/inbox.h"
+#include "qml/app/log_categories.h"
 #include "sync/blob_cache.h"
 #include "sync/http_transport.h"
 
 namespace duban::app {
 
-SyncWorker::SyncWorker(std::unique_ptr<SystemClock> clock, std::unique_ptr<LocalStore> store,
+SyncWorker::SyncWorker(std::unique_ptr<LocalStore> store,
                        std::unique_ptr<sync::CurlTransport> transport, sync::SyncOptions options)
-    : m_clock(std::move(clock)), m_store(std::move(store)), m_transport(std::move(transport)) {
+    : m_store(std::move(store)), m_transport(std::move(transport)) {
     m_engine = std::make_unique<sync::SyncEngine>(*m_store, *m_transport, std::move(options));
 }
 
@@ -48,8 +49,9 @@ DeviceCounts SyncWorker::counts() const {
         const BlobUploadCounts blobs = countBlobUploads(db);
         counts.photoFilesWaiting = blobs.waiting;
         counts.photoFilesFailed = blobs.failed;
-    } catch (const DatabaseError&) {
+    } catch (const DatabaseError& e) {
         // Counts are for display; the next run reads them again.
+        qCWarning(lcSync, "reading the device's counts failed: %s", e.what());
     }
     return counts;
 }

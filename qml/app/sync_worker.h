@@ -26,8 +26,8 @@ public:
         DeviceCounts counts;
     };
 
-    SyncWorker(std::unique_ptr<SystemClock> clock, std::unique_ptr<LocalStore> store,
-               std::unique_ptr<sync::CurlTransport> transport, sync::SyncOptions options);
+    SyncWorker(std::unique_ptr<LocalStore> store, std::unique_ptr<sync::CurlTransport> transport,
+               sync::SyncOptions options);
     ~SyncWorker() override;
     Q_DISABLE_COPY_MOVE(SyncWorker)
 
@@ -39,7 +39,6 @@ public:
     void cancel() { m_engine->cancel(); }
 
 private:
-    std::unique_ptr<SystemClock> m_clock;
     std::unique_ptr<LocalStore> m_store;
     std::unique_ptr<sync::CurlTransport> m_transport;
     std::unique_ptr<sync::SyncEngine> m_engine;

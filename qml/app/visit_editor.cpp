@@ -11,6 +11,7 @@
 
 #include "core/domain/dates.h"
 #include "qml/app/field_errors.h"
+#include "qml/app/format.h"
 
 namespace duban::app {
 namespace {
@@ -41,9 +42,14 @@ std::optional<double> numberOf(const QString& text) {
 
 }  // namespace
 
-VisitEditor::VisitEditor(QObject* parent)
-    : RecordEditor(parent),
-      m_visitedAt(QDateTime::currentDateTime().toTimeZone(kBeijing).toString(kShownFormat)) {}
+VisitEditor::VisitEditor(QObject* parent) : RecordEditor(parent) {}
+
+void VisitEditor::fillDefaults(const Services& services) {
+    if (!m_visitedAt.isEmpty())
+        return;
+    m_visitedAt = beijingTimeText(services.clock().nowMs(), kShownFormat);
+    emit formChanged();
+}
 
 void VisitEditor::setText(QString& field, const QString& value) {
     if (field == value)
@@ -170,7 +176,7 @@ QUrl VisitEditor::newCaptureFile() const {
     if (folder.isEmpty() || !QDir().mkpath(folder))
         return {};
     const QString name =
-        QDateTime::currentDateTime().toTimeZone(kBeijing).toString("yyyyMMdd-HHmmss-") +
+        beijingTimeText(services()->clock().nowMs(), QStringLiteral("yyyyMMdd-HHmmss-")) +
         QUuid::createUuid().toString(QUuid::Id128).left(8) + ".jpg";
     return QUrl::fromLocalFile(folder + '/' + name);
 }

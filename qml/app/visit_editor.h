@@ -60,6 +60,8 @@ protected:
     SaveJob saveJob(const std::string& id, bool submit) const override;
     LoadJob loadJob(const std::string& id) override;
     void afterSave() override;
+    // A new visit is at the time now (Beijing).
+    void fillDefaults(const Services& services) override;
 
 private:
     void setText(QString& field, const QString& value);

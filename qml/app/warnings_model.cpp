@@ -2,14 +2,10 @@
 
 #include <QCoreApplication>
 
-#include <filesystem>
-
-#include "core/domain/dates.h"
-#include "core/store/letter_facts.h"
-#include "core/util/clock.h"
+#include "qml/app/exports.h"
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
-#include "qml/app/letter_pdf.h"
+#include "qml/app/log_categories.h"
 
 namespace duban::app {
 namespace {
@@ -18,14 +14,11 @@ QString text(const std::string& value) {
     return QString::fromStdString(value);
 }
 
-QString letterText(int level) {
-    return text(std::string(letterName(level)));
-}
-
 struct Page {
     std::vector<WarningRow> rows;
     int total = 0;
     int toAcknowledge = 0;
+    QString error;  // why the letters could not be read
 };
 
 }  // namespace
@@ -39,83 +32,47 @@ int WarningsModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : m_page.size();
 }
 
-QVariant WarningsModel::value(const Row& row, int role) const {
-    const WarningRow& w = row.warning;
-    switch (role) {
-        case IdRole:
-            return text(w.id);
-        case NumberRole:
-            // Until the server has numbered the letter (docs/decisions.md D24).
-            return w.number.empty() ? QCoreApplication::translate("Duban", "文号待同步后生成")
-                                    : text(w.number);
-        case LevelRole:
-            return w.level;
-        case LetterRole:
-            return letterText(w.level);
-        case ProjectRole:
-            return text(w.projectName);
-        case MilestoneRole:
-            return text(w.milestoneTitle);
-        case MilestoneDueRole:
-            return text(w.milestoneDue);
-        case ReasonRole:
-            return text(w.reason);
-        case CorrectByRole:
-            return text(w.correctBy);
-        case IssuedAtRole:
-            return instantText(w.issuedAt);
-        case AcknowledgedAtRole:
-            return w.acknowledgedAt ? instantText(*w.acknowledgedAt) : QString();
-        case CanAcknowledgeRole:
-            return row.canAcknowledge;
-        default:
-            return {};
-    }
-}
-
 QVariant WarningsModel::data(const QModelIndex& index, int role) const {
     if (!index.isValid() || index.row() >= rowCount())
         return {};
-    return value(m_page.at(index.row()), role);
+    return gadgetRole(m_page.at(index.row()), role);
 }
 
 QHash<int, QByteArray> WarningsModel::roleNames() const {
-    return {{IdRole, "warningId"},
-            {NumberRole, "number"},
-            {LevelRole, "level"},
-            {LetterRole, "letter"},
-            {ProjectRole, "project"},
-            {MilestoneRole, "milestone"},
-            {MilestoneDueRole, "milestoneDue"},
-            {ReasonRole, "reason"},
-            {CorrectByRole, "correctBy"},
-            {IssuedAtRole, "issuedAt"},
-            {AcknowledgedAtRole, "acknowledgedAt"},
-            {CanAcknowledgeRole, "canAcknowledge"}};
+    return gadgetRoleNames<WarningLetter>();
 }
 
-QVariantMap WarningsModel::letter(const QString& warningId) const {
-    QVariantMap map;
-    for (const Row& row : m_page.rows()) {
-        if (text(row.warning.id) != warningId)
-            continue;
-        const auto names = roleNames();
-        for (auto it = names.begin(); it != names.end(); ++it)
-            map.insert(QString::fromUtf8(it.value()), value(row, it.key()));
+WarningLetter WarningsModel::letter(const QString& warningId) const {
+    for (const WarningLetter& row : m_page.rows()) {
+        if (row.warningId == warningId)
+            return row;
     }
-    return map;
+    return {};
 }
 
-std::vector<WarningsModel::Row> WarningsModel::withPermissions(const LocalStore& store,
-                                                               const Actor& actor,
-                                                               std::vector<WarningRow> rows) {
+std::vector<WarningLetter> WarningsModel::lettersOf(const LocalStore& store, const Actor& actor,
+                                                    std::vector<WarningRow> rows) {
     // A page at most: what core allows on each letter shown.
-    std::vector<Row> out;
+    std::vector<WarningLetter> out;
     out.reserve(rows.size());
-    for (WarningRow& w : rows) {
-        const bool may =
+    for (const WarningRow& w : rows) {
+        WarningLetter l;
+        l.warningId = text(w.id);
+        // Until the server has numbered the letter (docs/decisions.md D24).
+        l.number = w.number.empty() ? QCoreApplication::translate("Duban", "文号待同步后生成")
+                                    : text(w.number);
+        l.level = w.level;
+        l.letter = letterNameText(w.level);
+        l.project = text(w.projectName);
+        l.milestone = text(w.milestoneTitle);
+        l.milestoneDue = text(w.milestoneDue);
+        l.reason = text(w.reason);
+        l.correctBy = text(w.correctBy);
+        l.issuedAt = instantText(w.issuedAt);
+        l.acknowledgedAt = w.acknowledgedAt ? instantText(*w.acknowledgedAt) : QString();
+        l.canAcknowledge =
             store.permissions(actor, Entity::warning, w.id).may(Transition::acknowledge);
-        out.push_back(Row{std::move(w), may});
+        out.push_back(std::move(l));
     }
     return out;
 }
@@ -130,8 +87,13 @@ void WarningsModel::fetchMore(const QModelIndex& parent) {
     m_page.fetchMore(
         this, *m_services->store(),
         [filter = filter(), actor = m_services->actor()](LocalStore& store, int offset, int limit) {
-            return withPermissions(store, actor,
-                                   listWarnings(store.database(), filter, limit, offset));
+            return lettersOf(store, actor, listWarnings(store.database(), filter, limit, offset));
+        },
+        [this](const QString& error) {
+            if (error.isEmpty())
+                return;
+            m_readError = error;
+            emit countsChanged();
         });
 }
 
@@ -186,7 +148,7 @@ void WarningsModel::reload() {
     m_services->store()->run(
         this,
         [shown, filter = filter(), actor = m_services->actor()](LocalStore& store) {
-            std::pair<Page, std::vector<Row>> result;
+            std::pair<Page, std::vector<WarningLetter>> result;
             try {
                 result.first.total = countWarnings(store.database(), filter);
                 // Letters waiting for the user: open ones to their unit, for those who answer.
@@ -196,17 +158,19 @@ void WarningsModel::reload() {
                     result.first.toAcknowledge = countWarnings(store.database(), open);
                 }
                 result.second =
-                    withPermissions(store, actor, listWarnings(store.database(), filter, shown, 0));
-            } catch (const DatabaseError&) {
+                    lettersOf(store, actor, listWarnings(store.database(), filter, shown, 0));
+            } catch (const DatabaseError& e) {
+                result = {Page{{}, 0, 0, storeReadFailed("the warning letters", e)}, {}};
             }
             return result;
         },
-        [this, generation](std::pair<Page, std::vector<Row>> result) {
+        [this, generation](std::pair<Page, std::vector<WarningLetter>> result) {
             if (m_page.isStale(generation))
                 return;
             beginResetModel();
             m_page.replace(std::move(result.second), result.first.total);
             m_toAcknowledge = result.first.toAcknowledge;
+            m_readError = result.first.error;
             endResetModel();
         });
 }
@@ -236,124 +200,15 @@ void WarningsModel::acknowledge(const QString& warningId) {
 void WarningsModel::exportPdf(const QString& warningId) {
     if (!m_services || !m_services->store())
         return;
-    const std::filesystem::path folder =
-        std::filesystem::path(m_services->dataFolder().toStdString()) / "exports";
     m_services->store()->run(
         this,
-        [id = warningId.toStdString(), folder](LocalStore& store) {
-            std::pair<QString, QString> done;  // file, problem
-            try {
-                const auto facts = loadLetterFacts(store.database(), id);
-                if (!facts) {
-                    done.second =
-                        QCoreApplication::translate("WarningsModel", "这份督办函不在本设备上。");
-                    return done;
-                }
-                const auto file = folder / letterFileName(facts->warning);
-                const Status written = writeLetterPdf(*facts, file);
-                done = written ? std::pair(text(file.string()), QString())
-                               : std::pair(QString(), errorText(written.error()));
-            } catch (const DatabaseError& e) {
-                done.second = QString::fromUtf8(e.what());
-            }
-            return done;
-        },
-        [this](const std::pair<QString, QString>& done) {
-            m_exported = done.first;
-            m_message = done.second;
+        [id = warningId.toStdString(), folder = exportFolder(m_services->dataFolder())](
+            LocalStore& store) { return exportLetter(store.database(), id, folder); },
+        [this](const ExportedFile& done) {
+            m_exported = done.file;
+            m_message = done.problem;
             emit exportedChanged();
             emit countsChanged();
-        });
-}
-
-int WarningProposalsModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
-}
-
-QVariant WarningProposalsModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount())
-        return {};
-    const WarningProposal& p = m_rows[static_cast<std::size_t>(index.row())];
-    switch (role) {
-        case ProjectRole:
-            return text(p.projectName);
-        case ProjectCodeRole:
-            return text(p.projectCode);
-        case LevelRole:
-            return p.finding.level;
-        case LetterRole:
-            return letterText(p.finding.level);
-        case ReasonRole:
-            return text(p.reason);
-        default:
-            return {};
-    }
-}
-
-QHash<int, QByteArray> WarningProposalsModel::roleNames() const {
-    return {{ProjectRole, "project"},
-            {ProjectCodeRole, "projectCode"},
-            {LevelRole, "level"},
-            {LetterRole, "letter"},
-            {ReasonRole, "reason"}};
-}
-
-void WarningProposalsModel::setServices(Services* services) {
-    if (services == m_services)
-        return;
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &WarningProposalsModel::reload);
-    emit servicesChanged();
-    reload();
-}
-
-QString WarningProposalsModel::suggestedDeadline() const {
-    return text(formatDate(addDays(dateAt(SystemClock().nowMs()), 14)));
-}
-
-void WarningProposalsModel::reload() {
-    if (!m_services || !m_services->store() || !reviewsRecords(m_services->actor()))
-        return;
-    m_services->store()->run(
-        this,
-        [](LocalStore& store) {
-            // Reports are required from the current month on (as `duban-client warning propose`).
-            const Date today = dateAt(SystemClock().nowMs());
-            try {
-                return listWarningProposals(store.database(),
-                                            ProposalOptions{today, periodOf(today).toString(), {}});
-            } catch (const DatabaseError&) {
-                return std::vector<WarningProposal>{};
-            }
-        },
-        [this](std::vector<WarningProposal> rows) {
-            beginResetModel();
-            m_rows = std::move(rows);
-            endResetModel();
-            emit changed();
-        });
-}
-
-void WarningProposalsModel::issue(int row, const QString& correctBy) {
-    if (!m_services || !m_services->store() || row < 0 || row >= rowCount())
-        return;
-    m_services->store()->run(
-        this,
-        [proposal = m_rows[static_cast<std::size_t>(row)], correctBy = correctBy.toStdString(),
-         actor = m_services->actor()](LocalStore& store) {
-            const auto done = store.issueWarning(actor, proposal, correctBy);
-            return done ? QString() : errorText(done.error());
-        },
-        [this](const QString& problem) {
-            m_message = problem;
-            if (problem.isEmpty()) {
-                m_services->store()->notifyChanged();
-                if (m_services->sync())
-                    m_services->sync()->noteLocalChange();
-                emit issued();
-            }
-            emit changed();
         });
 }
 

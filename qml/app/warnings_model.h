@@ -1,19 +1,52 @@
 #pragma once
 // Warning letters (督办函) in the app: the letters to the user's unit (a supervisor: all on the
 // device), newest first, a page at a time, each with whether the user may acknowledge it (core
-// permissions); and the supervisor's proposals — lag findings no letter answers yet — to issue.
+// permissions), acknowledged and exported from here. The supervisor's proposals are
+// warning_proposals_model.h.
 #include <QtQml/qqmlregistration.h>
 #include <QAbstractListModel>
 #include <QPointer>
-#include <QVariantMap>
 
 #include <vector>
 
 #include "core/store/warnings.h"
+#include "qml/app/gadget_roles.h"
 #include "qml/app/paged_rows.h"
 #include "qml/app/services.h"
 
 namespace duban::app {
+
+// One letter as a row of the list and as `letter(id)` gives it; the fields are the roles.
+struct WarningLetter {
+    Q_GADGET
+    QML_VALUE_TYPE(warningLetter)
+    Q_PROPERTY(QString warningId MEMBER warningId FINAL)
+    Q_PROPERTY(QString number MEMBER number FINAL)  // 文号, or "文号待同步后生成" (D24)
+    Q_PROPERTY(int level MEMBER level FINAL)
+    Q_PROPERTY(QString letter MEMBER letter FINAL)  // 提醒函 / 督办函 / …
+    Q_PROPERTY(QString project MEMBER project FINAL)
+    Q_PROPERTY(QString milestone MEMBER milestone FINAL)
+    Q_PROPERTY(QString milestoneDue MEMBER milestoneDue FINAL)
+    Q_PROPERTY(QString reason MEMBER reason FINAL)
+    Q_PROPERTY(QString correctBy MEMBER correctBy FINAL)
+    Q_PROPERTY(QString issuedAt MEMBER issuedAt FINAL)              // Beijing time
+    Q_PROPERTY(QString acknowledgedAt MEMBER acknowledgedAt FINAL)  // "" until acknowledged
+    Q_PROPERTY(bool canAcknowledge MEMBER canAcknowledge FINAL)     // core's permissions
+
+public:
+    QString warningId;
+    QString number;
+    int level = 0;
+    QString letter;
+    QString project;
+    QString milestone;
+    QString milestoneDue;
+    QString reason;
+    QString correctBy;
+    QString issuedAt;
+    QString acknowledgedAt;
+    bool canAcknowledge = false;
+};
 
 // Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).
 class WarningsModel : public QAbstractListModel {
@@ -35,22 +68,6 @@ class WarningsModel : public QAbstractListModel {
     Q_PROPERTY(QString exported READ exported NOTIFY exportedChanged FINAL)
 
 public:
-    enum Role {
-        IdRole = Qt::UserRole + 1,
-        NumberRole,
-        LevelRole,
-        LetterRole,
-        ProjectRole,
-        MilestoneRole,
-        MilestoneDueRole,
-        ReasonRole,
-        CorrectByRole,
-        IssuedAtRole,
-        AcknowledgedAtRole,
-        CanAcknowledgeRole,
-    };
-    Q_ENUM(Role)
-
     explicit WarningsModel(QObject* parent = nullptr);
 
     [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
@@ -70,10 +87,13 @@ public:
     [[nodiscard]] int totalCount() const { return m_page.total(); }
     [[nodiscard]] int count() const { return rowCount(); }
     [[nodiscard]] int toAcknowledge() const { return m_toAcknowledge; }
-    [[nodiscard]] QString message() const { return m_message; }
+    // Why the letters could not be read, else what the last action said.
+    [[nodiscard]] QString message() const {
+        return m_readError.isEmpty() ? m_message : m_readError;
+    }
 
-    // The letter's facts by id, from the rows shown (an empty map when not shown).
-    Q_INVOKABLE QVariantMap letter(const QString& warningId) const;
+    // The letter by id, from the rows shown (an empty warningId when not shown).
+    Q_INVOKABLE duban::app::WarningLetter letter(const QString& warningId) const;
     // 签收: checked by the core rules on the store's thread; a refusal says why in `message`.
     Q_INVOKABLE void acknowledge(const QString& warningId);
     // The letter as a PDF from the template, into <data folder>/exports/; the file in
@@ -89,75 +109,22 @@ signals:
     void exportedChanged();
 
 private:
-    struct Row {
-        WarningRow warning;
-        bool canAcknowledge = false;
-    };
-    friend class PagedRows<Row>;  // inserts the pages it reads
+    friend class PagedRows<WarningLetter>;  // inserts the pages it reads
     void reload();
     [[nodiscard]] WarningFilter filter() const;
-    [[nodiscard]] QVariant value(const Row& row, int role) const;
-    static std::vector<Row> withPermissions(const LocalStore& store, const Actor& actor,
-                                            std::vector<WarningRow> rows);
+    // On the store's thread: each letter of a page as shown, with what core allows on it.
+    static std::vector<WarningLetter> lettersOf(const LocalStore& store, const Actor& actor,
+                                                std::vector<WarningRow> rows);
 
     QPointer<Services> m_services;
-    PagedRows<Row> m_page;
+    PagedRows<WarningLetter> m_page;
     bool m_openOnly = false;
     QString m_projectId;
     QString m_warningId;
     int m_toAcknowledge = 0;
+    QString m_readError;
     QString m_message;
     QString m_exported;
-};
-
-// A supervisor's proposals: each project's lag findings without a letter, highest level first,
-// and issuing one with its deadline to correct.
-class WarningProposalsModel : public QAbstractListModel {
-    Q_OBJECT
-    QML_ELEMENT
-    Q_PROPERTY(
-        duban::app::Services* services READ services WRITE setServices NOTIFY servicesChanged FINAL)
-    Q_PROPERTY(int count READ count NOTIFY changed FINAL)
-    Q_PROPERTY(QString message READ message NOTIFY changed FINAL)
-    // A deadline to offer: two weeks from today (YYYY-MM-DD).
-    Q_PROPERTY(QString suggestedDeadline READ suggestedDeadline NOTIFY changed FINAL)
-
-public:
-    enum Role {
-        ProjectRole = Qt::UserRole + 1,
-        ProjectCodeRole,
-        LevelRole,
-        LetterRole,
-        ReasonRole,
-    };
-    Q_ENUM(Role)
-
-    explicit WarningProposalsModel(QObject* parent = nullptr) : QAbstractListModel(parent) {}
-
-    [[nodiscard]] int rowCount(const QModelIndex& parent = {}) const override;
-    [[nodiscard]] QVariant data(const QModelIndex& index, int role) const override;
-    [[nodiscard]] QHash<int, QByteArray> roleNames() const override;
-
-    [[nodiscard]] Services* services() const { return m_services; }
-    void setServices(Services* services);
-    [[nodiscard]] int count() const { return rowCount(); }
-    [[nodiscard]] QString message() const { return m_message; }
-    [[nodiscard]] QString suggestedDeadline() const;
-
-    // 签发: the letter for the finding in `row`, to be corrected by `correctBy` (YYYY-MM-DD).
-    Q_INVOKABLE void issue(int row, const QString& correctBy);
-
-signals:
-    void servicesChanged();
-    void changed();
-    void issued();
-
-private:
-    void reload();
-
-    QPointer<Services> m_services;
-    std::vector<WarningProposal> m_rows;
-    QString m_message;
 };
 
 }  // namespace duban::app

@@ -2,8 +2,10 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
+import Duban
 
-// Completion (完成率) per group as horizontal bars: [{label, plan, completed, rate}], 万元.
+// Completion (完成率) per group as horizontal bars: groupBar values (label, plan, completed, rate,
+// rateText), 万元.
 ColumnLayout {
     id: chart
 
@@ -21,7 +23,7 @@ ColumnLayout {
         model: chart.bars
         delegate: RowLayout {
             id: bar
-            required property var modelData
+            required property groupBar modelData
             Layout.fillWidth: true
             spacing: 8
             Label {
@@ -45,7 +47,7 @@ ColumnLayout {
                 }
             }
             Label {
-                text: bar.modelData.rate < 0 ? "—" : Number(bar.modelData.rate).toFixed(1) + "%"
+                text: bar.modelData.rateText
                 horizontalAlignment: Text.AlignRight
                 Layout.preferredWidth: 56
             }

@@ -15,7 +15,8 @@ ItemDelegate {
     required property string years
     required property string totalInvestment
     required property string planInvestment
-    required property int completionPercent
+    required property real completionPercent
+    required property string completionRate
     required property int warningLevel
 
     Accessible.name: name
@@ -68,7 +69,7 @@ ItemDelegate {
                 visible: row.completionPercent >= 0
                 value: Math.min(row.completionPercent, 100) / 100
                 Layout.fillWidth: true
-                Accessible.name: qsTr("完成率 %1%").arg(row.completionPercent)
+                Accessible.name: qsTr("完成率 %1").arg(row.completionRate)
             }
         }
         WarningBadge {

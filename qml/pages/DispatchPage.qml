@@ -112,8 +112,8 @@ Page {
                 Layout.margins: 12
             }
             Label {
-                visible: board.periodError !== ""
-                text: board.periodError
+                visible: text !== ""
+                text: board.periodError !== "" ? board.periodError : board.loadError
                 color: Material.color(Material.Red)
                 Layout.margins: 12
             }

@@ -44,6 +44,13 @@ Page {
                 Layout.fillWidth: true
                 onClicked: page.openWarnings(page.projectId)
             }
+            Label {
+                visible: detail.message !== ""
+                text: detail.message
+                color: Material.color(Material.Red)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
+            }
             Pane {
                 Layout.fillWidth: true
                 Material.elevation: 1
@@ -111,6 +118,7 @@ Page {
                         value: detail.facts.planInvestment || ""
                     }
                     FactRow { label: qsTr("今年已完成"); value: detail.facts.completedThisYear || "" }
+                    FactRow { label: qsTr("完成率"); value: detail.facts.completionRate || "" }
                     PlanChart {
                         plan: detail.facts.planWan || 0
                         completed: detail.facts.completedWan || 0

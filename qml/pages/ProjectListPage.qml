@@ -174,7 +174,8 @@ Page {
     Label {
         anchors.centerIn: parent
         visible: !projects.loading && projects.totalCount === 0
-        text: search.text !== "" ? qsTr("没有找到“%1”").arg(search.text) : qsTr("暂无项目，请先同步")
+        text: projects.message !== "" ? projects.message
+            : search.text !== "" ? qsTr("没有找到“%1”").arg(search.text) : qsTr("暂无项目，请先同步")
         color: Material.hintTextColor
     }
 }

@@ -10,7 +10,8 @@ Page {
     id: page
 
     property string warningId
-    readonly property var letter: letters.count >= 0 ? letters.letter(page.warningId) : ({})
+    // Read again as the rows come (count changes).
+    readonly property warningLetter letter: letters.count >= 0 ? letters.letter(page.warningId) : letters.letter("")
 
     title: page.letter.letter || qsTr("督办函")
 

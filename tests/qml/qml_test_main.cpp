@@ -5,13 +5,16 @@
 #include <QQmlEngine>
 #include <QUrl>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "core/domain/dates.h"
 #include "core/store/database.h"
+#include "core/util/clock.h"
 #include "qml/app/services.h"
 #include "sync/device_profile.h"
 #include "tests/support/test_photos.h"
@@ -21,14 +24,39 @@ Q_IMPORT_QML_PLUGIN(DubanPlugin)
 
 namespace {
 
+// The app's clock in the tests: the system's time until a test sets one (read on the store's and
+// the sync's threads, set on the GUI thread).
+class TestClock final : public duban::Clock {
+public:
+    [[nodiscard]] std::int64_t nowMs() const override {
+        const std::int64_t set = m_setMs.load();
+        return set >= 0 ? set : duban::SystemClock().nowMs();
+    }
+    void set(std::int64_t ms) { m_setMs.store(ms); }
+    void useSystemTime() { m_setMs.store(-1); }
+
+private:
+    std::atomic<std::int64_t> m_setMs{-1};
+};
+
 // What a QML test needs beyond the app: restarting it (its services close and reopen from
 // disk), and looking into the store file directly.
 class Harness : public QObject {
     Q_OBJECT
 
 public:
-    Harness(duban::app::Services& services, std::filesystem::path storeFile)
-        : m_services(services), m_storeFile(std::move(storeFile)) {}
+    Harness(duban::app::Services& services, TestClock& clock, std::filesystem::path storeFile)
+        : m_services(services), m_clock(clock), m_storeFile(std::move(storeFile)) {}
+
+    // The app's time from now on: an ISO instant ("2026-12-31T16:30:00Z"); false if unparsable.
+    Q_INVOKABLE bool setClock(const QString& iso) {
+        const auto ms = duban::parseInstant(iso.toStdString());
+        if (ms)
+            m_clock.set(*ms);
+        return ms.has_value();
+    }
+    // Back to the system's time (each test that sets the clock ends with this).
+    Q_INVOKABLE void useSystemTime() { m_clock.useSystemTime(); }
 
     // As an app restart does: every connection closes, everything is read again from the file.
     Q_INVOKABLE bool restart() {
@@ -69,6 +97,15 @@ public:
             .bindAll(id.toStdString(), projectId.toStdString(), number.toStdString())
             .run();
     }
+    // As a sync's end does: every view reads again.
+    Q_INVOKABLE void notifyChanged() const { m_services.store()->notifyChanged(); }
+    // The letters' table out of reach (renamed) and back, for a store that fails a read.
+    Q_INVOKABLE void hideWarnings() const {
+        duban::Database::open(m_storeFile).execute("ALTER TABLE warning RENAME TO warning_hidden");
+    }
+    Q_INVOKABLE void showWarnings() const {
+        duban::Database::open(m_storeFile).execute("ALTER TABLE warning_hidden RENAME TO warning");
+    }
     // A project the user's unit neither leads nor is responsible for.
     Q_INVOKABLE QString projectIdNotOfMyUnit() const {
         const duban::Database db = duban::Database::open(m_storeFile);
@@ -100,6 +137,7 @@ public:
 
 private:
     duban::app::Services& m_services;
+    TestClock& m_clock;
     std::filesystem::path m_storeFile;
 };
 
@@ -130,11 +168,11 @@ public slots:
                         {"unit", {{"id", m_unitId}, {"name", "市科工信局"}}}};
         if (!dir.save(profile))
             qFatal("cannot write the test profile");
-        m_services = std::make_unique<app::Services>(m_dir->path());
+        m_services = std::make_unique<app::Services>(m_dir->path(), m_clock);
         if (!m_services->resumeSession())
             qFatal("the test profile did not open");
         app::Services::provide(m_services.get());
-        m_harness = std::make_unique<Harness>(*m_services, dir.storeFile());
+        m_harness = std::make_unique<Harness>(*m_services, m_clock, dir.storeFile());
     }
 
     void qmlEngineAvailable(QQmlEngine* engine) {
@@ -152,6 +190,7 @@ public slots:
     }
 
 private:
+    TestClock m_clock;
     std::unique_ptr<duban::test::TempDir> m_dir;
     std::unique_ptr<duban::app::Services> m_services;
     std::unique_ptr<Harness> m_harness;

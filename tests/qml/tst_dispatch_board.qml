@@ -163,4 +163,15 @@ TestCase {
         list.positionViewAtIndex(project.row, ListView.Beginning)
         verify(!findChild(list.itemAtIndex(project.row), "target").visible)
     }
+
+    // Until a month is chosen the board shows the current one by the app's clock, in Beijing.
+    function test_the_board_opens_on_this_month_in_beijing() {
+        verify(Harness.setClock("2026-12-31T16:30:00Z"))
+        try {
+            const board = createTemporaryObject(boardComponent, testCase, { today: "" })
+            compare(board.period, "2027-01")
+        } finally {
+            Harness.useSystemTime()
+        }
+    }
 }

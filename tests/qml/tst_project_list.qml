@@ -42,6 +42,22 @@ TestCase {
         compare(projects.get(0).years, "2021—2024")
     }
 
+    // 完成率 as core rates and formats it, as the board and the project's page show it: one
+    // decimal, not a whole number cut off; "—" without a plan.
+    function test_completion_rate_has_one_decimal_as_on_the_board() {
+        let planned = 0
+        for (let row = 0; row < projects.count; ++row) {
+            const p = projects.get(row)
+            if (p.completionPercent < 0) {
+                compare(p.completionRate, "—", p.name)
+                continue
+            }
+            ++planned
+            compare(p.completionRate, p.completionPercent.toFixed(1) + "%", p.name)
+        }
+        verify(planned > 0, "projects with a plan this year")
+    }
+
     function test_search_with_no_match_is_empty() {
         projects.searchText = "不存在的项目名称"
         tryVerify(() => !projects.loading && projects.totalCount === 0, 5000)

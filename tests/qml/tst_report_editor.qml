@@ -64,4 +64,20 @@ TestCase {
         verify(!editor.editable)
         verify(Harness.queuedFor(editor.recordId) >= 2, "created and submitted, waiting for sync")
     }
+
+    // The app's clock, not the device's zone: 16:30 UTC on New Year's Eve is already January in
+    // Beijing, so a new report is for 2027-01; its draft's time is Beijing's too.
+    function test_a_new_report_is_for_this_month_in_beijing() {
+        verify(Harness.setClock("2026-12-31T16:30:00Z"))
+        try {
+            const editor = newEditor()
+            compare(editor.period, "2027-01")
+            editor.percent = "10"
+            editor.save()
+            tryVerify(() => !editor.saving && editor.savedAt !== "", 5000)
+            compare(editor.savedAt, "00:30:00")
+        } finally {
+            Harness.useSystemTime()
+        }
+    }
 }

@@ -90,4 +90,15 @@ TestCase {
         compare(editor.photos.length, 0)
         verify(Harness.fileExists(shot), "nothing is deleted that the store did not take")
     }
+
+    // A new visit is at the time now by the app's clock, written in Beijing time.
+    function test_a_new_visit_is_at_the_time_now_in_beijing() {
+        verify(Harness.setClock("2026-12-31T16:30:00Z"))
+        try {
+            const editor = createTemporaryObject(editorComponent, this)
+            compare(editor.visitedAt, "2027-01-01 00:30")
+        } finally {
+            Harness.useSystemTime()
+        }
+    }
 }

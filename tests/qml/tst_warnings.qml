@@ -19,6 +19,14 @@ TestCase {
         WarningsModel { services: Services }
     }
     Component {
+        id: letterPageComponent
+        WarningPage {}
+    }
+    Component {
+        id: proposalsComponent
+        WarningProposalsModel { services: Services }
+    }
+    Component {
         id: listPageComponent
         ProjectListPage {}
     }
@@ -43,7 +51,7 @@ TestCase {
         compare(letter.number, "吉发改督〔2022〕1号")
         compare(letter.correctBy, "2022-07-15")
         verify(letter.canAcknowledge)
-        verify(letters.letter(otherId).warningId === undefined, "another unit's letter is not listed")
+        verify(letters.letter(otherId).warningId === "", "another unit's letter is not listed")
 
         letters.acknowledge(ownId)
         tryVerify(() => letters.toAcknowledge === 0 && letters.count === 0, 5000, letters.message)
@@ -76,5 +84,43 @@ TestCase {
         tryVerify(() => letters.message !== "", 5000)
         verify(letters.message.indexOf("没有权限") >= 0, letters.message)
         compare(Harness.queuedFor(otherId), 0)
+    }
+
+    // A new letter offers two weeks to correct, from today in Beijing by the app's clock.
+    function test_a_new_letter_offers_two_weeks_from_today_in_beijing() {
+        verify(Harness.setClock("2026-12-31T16:30:00Z"))
+        try {
+            const proposals = createTemporaryObject(proposalsComponent, testCase)
+            compare(proposals.suggestedDeadline, "2027-01-15")
+        } finally {
+            Harness.useSystemTime()
+        }
+    }
+
+    // A store that fails a read is logged under duban.store and said in the model's message,
+    // not shown as an empty list.
+    function test_a_failed_read_is_logged_and_said() {
+        const letters = createTemporaryObject(lettersComponent, testCase)
+        tryVerify(() => letters.totalCount >= 1, 5000)
+        ignoreWarning(/reading the warning letters failed/)
+        Harness.hideWarnings()
+        try {
+            Harness.notifyChanged()
+            tryVerify(() => letters.message.indexOf("读取本机数据失败") >= 0, 5000, letters.message)
+        } finally {
+            Harness.showWarnings()
+        }
+        Harness.notifyChanged()
+        tryVerify(() => letters.totalCount >= 1, 5000)
+    }
+
+    // The letter's page reads the letter as a typed value (warningLetter) from the model.
+    function test_the_letter_page_shows_the_letter() {
+        const page = createTemporaryObject(letterPageComponent, testCase,
+                                           { width: 800, height: 600, warningId: ownId })
+        tryVerify(() => page.letter.warningId === ownId, 5000)
+        compare(page.letter.number, "吉发改督〔2022〕1号")
+        compare(page.title, page.letter.letter)
+        verify(page.title !== "")
     }
 }

@@ -105,7 +105,7 @@ public slots:
         m_server->createUser("ui-field", duban::Role::field, "市科工信局");
         m_server->createUser("ui-sup", duban::Role::supervisor, "市发改局");
         m_proxy = std::make_unique<duban::test::FaultProxy>(m_server->port());
-        m_services = std::make_unique<duban::app::Services>(m_dir.file("app"));
+        m_services = std::make_unique<duban::app::Services>(m_dir.file("app"), m_clock);
         duban::app::Services::provide(m_services.get());
         m_harness = std::make_unique<Harness>(*m_server, *m_proxy, m_dir);
     }
@@ -125,6 +125,7 @@ public slots:
     }
 
 private:
+    const duban::SystemClock m_clock;
     duban::test::TempDir m_dir;
     std::unique_ptr<duban::test::TestServer> m_server;
     std::unique_ptr<duban::test::FaultProxy> m_proxy;
