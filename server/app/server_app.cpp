@@ -55,6 +55,27 @@ std::vector<std::string> certificateHosts(const std::string& listenHost) {
     return hosts;
 }
 
+HttpServerOptions httpOptions(const ServerConfig& config, const std::filesystem::path& cert,
+                              const std::filesystem::path& key) {
+    using std::chrono::milliseconds;
+    HttpServerOptions options;
+    options.certFile = cert;
+    options.keyFile = key;
+    options.host = config.host;
+    options.port = config.port;
+    options.workerThreads = config.threads;
+    options.maxQueuedRequests = static_cast<std::size_t>(config.maxQueuedRequests);
+    options.maxHeaderBytes = config.maxHeaderBytes;
+    options.handshakeTimeout = milliseconds(config.handshakeTimeoutMs);
+    options.headerTimeout = milliseconds(config.headerTimeoutMs);
+    options.keepAliveTimeout = milliseconds(config.keepAliveTimeoutMs);
+    options.bodyStallTimeout = milliseconds(config.bodyStallTimeoutMs);
+    options.minBodyBytesPerSecond = config.minBodyBytesPerSecond;
+    options.maxConnections = static_cast<std::size_t>(config.maxConnections);
+    options.maxConnectionsPerAddress = static_cast<std::size_t>(config.maxConnectionsPerAddress);
+    return options;
+}
+
 }  // namespace
 
 ServerApp::ServerApp(ServerConfig config, JsonLog& log, const Clock& clock)
@@ -114,8 +135,7 @@ Status ServerApp::prepare(std::ostream& console) {
     registerAuditRoutes(*m_router, *m_context);
     registerSyncRoutes(*m_router, *m_context);
     registerBlobRoutes(*m_router, *m_context);
-    auto http = HttpServer::bind(
-        HttpServerOptions{cert, key, m_config.host, m_config.port, m_config.threads}, *m_router);
+    auto http = HttpServer::bind(httpOptions(m_config, cert, key), *m_router);
     if (!http)
         return http.error();
     m_http = std::move(http).value();

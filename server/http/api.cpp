@@ -50,10 +50,37 @@ void sendError(Response& response, const Error& error) {
     sendError(response, statusFor(error.code), error.code, error.message);
 }
 
+bool nestingWithin(std::string_view text, int maxDepth) {
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;  // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return false;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return true;
+}
+
 Result<json> parseJsonObject(const Request& request, std::size_t maxBytes) {
     if (request.body.size() > maxBytes) {
         return makeError("payload_too_large",
                          "the request body is larger than " + std::to_string(maxBytes) + " bytes.");
+    }
+    // Before the parse: copying or destroying a deeply nested value recurses once per level.
+    if (!nestingWithin(request.body, kMaxJsonDepth)) {
+        return makeError("invalid_json", "the request body nests arrays or objects deeper than " +
+                                             std::to_string(kMaxJsonDepth) + " levels.");
     }
     json body = json::parse(request.body, nullptr, false);
     if (body.is_discarded())

@@ -19,6 +19,12 @@ void sendError(Response& response, int status, std::string_view code, std::strin
 [[nodiscard]] int statusFor(std::string_view code);
 void sendError(Response& response, const Error& error);
 
+// No request body nests arrays and objects deeper than this (a record is four levels deep).
+inline constexpr int kMaxJsonDepth = 64;
+// Whether the JSON `text` nests at most `maxDepth` levels: a scan of brackets outside strings,
+// before anything parses or copies it (the copy recurses once per level).
+[[nodiscard]] bool nestingWithin(std::string_view text, int maxDepth);
+
 // Parses the request body as a JSON object of at most `maxBytes`; else an "invalid_json" or
 // "payload_too_large" error.
 [[nodiscard]] Result<nlohmann::json> parseJsonObject(const Request& request, std::size_t maxBytes);

@@ -54,8 +54,7 @@ void Router::serve(const RouteMatch& match, Request& request, Response& response
         m_log.error("http", "request failed",
                     {{"method", request.method}, {"path", request.path}, {"what", e.what()}});
         response = Response{};
-        sendError(response, 500, "internal",
-                  "the server could not complete this request; it has been logged.");
+        answerTransportError(response, 500);
     }
     gzipJsonResponse(request, response);
 }
@@ -75,6 +74,14 @@ void answerTransportError(Response& response, int status) {
             break;
         case 413:
             sendError(response, 413, "payload_too_large", "the request body is too large.");
+            break;
+        case 431:
+            sendError(response, 431, "header_too_large",
+                      "the request's header is too large; send shorter header fields.");
+            break;
+        case 500:
+            sendError(response, 500, "internal",
+                      "the server could not complete this request; it has been logged.");
             break;
         default:
             sendError(response, status, "http_error", "the request could not be served.");
