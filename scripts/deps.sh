@@ -9,7 +9,9 @@ DUBAN_PACKAGES=(
   libturbojpeg0-dev libexiv2-dev libxlsxwriter-dev
   # Reading exports back in tests: python3-openpyxl (xlsx), poppler-utils (PDF text and images).
   python3-openpyxl poppler-utils
-  libcpp-httplib-dev libcurl4-openssl-dev zlib1g-dev
+  # The server's HTTP core: Boost.Beast and Asio (headers only); cpp-httplib serves the transport
+  # test's fixtures only.
+  libboost-dev libcpp-httplib-dev libcurl4-openssl-dev zlib1g-dev
   libgtest-dev libgmock-dev
   # The Qt Quick app (Qt 6.4), its tests offscreen, Chinese fonts, and Xvfb for screenshots.
   qt6-base-dev qt6-declarative-dev qt6-declarative-dev-tools qt6-tools-dev qt6-tools-dev-tools

@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-bool requireAdmin(const Session& s, httplib::Response& response) {
+bool requireAdmin(const Session& s, Response& response) {
     if (s.actor.role == Role::admin)
         return true;
     sendError(response, 403, "forbidden", "only administrators manage accounts and units.");
@@ -101,8 +101,8 @@ Result<AccountChange> readAccountChange(const json& body) {
 
 }  // namespace
 
-void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
-    server.Get(
+void registerAdminRoutes(Router& router, ServerContext& context) {
+    router.get(
         "/v1/admin/users", sessionRoute(context, [](const auto& request, auto& response,
                                                     const Session& s, const Database& db) {
             if (!requireAdmin(s, response))
@@ -116,7 +116,7 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
             sendJson(response, 200, json{{"users", usersJson(db, limit.value(), offset.value())}});
         }));
 
-    server.Post(
+    router.post(
         "/v1/admin/users", sessionRoute(context, [&context](const auto& request, auto& response,
                                                             const Session& s, const Database& db) {
             if (!requireAdmin(s, response))
@@ -136,14 +136,14 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
                 AuditEntry{s.actor.userId, s.deviceId, "user_create", "user:" + account->username,
                            created ? "ok" : created.error().code,
                            json{{"role", toString(account->role)}, {"unit", account->unit}},
-                           request.remote_addr});
+                           request.remoteAddress});
             tx.commit();
             if (!created)
                 return sendError(response, created.error());
             sendJson(response, 201, userJson(db, created.value()));
         }));
 
-    server.Patch(
+    router.patch(
         R"(/v1/admin/users/([0-9a-z._-]+))",
         sessionRoute(context, [&context](const auto& request, auto& response, const Session& s,
                                          const Database& db) {
@@ -155,7 +155,7 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
             auto change = readAccountChange(body.value());
             if (!change)
                 return sendError(response, change.error());
-            const std::string who = request.matches[1];
+            const std::string who = request.pathParam(0);
             Transaction tx(db);
             const auto userId = findUserId(db, who);
             if (!userId)
@@ -166,12 +166,12 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
                 return sendError(response, changed.error());  // rolls back
             appendAudit(db, context.clock,
                         AuditEntry{s.actor.userId, s.deviceId, "user_update", "user:" + *userId,
-                                   "ok", changed.value(), request.remote_addr});
+                                   "ok", changed.value(), request.remoteAddress});
             tx.commit();
             sendJson(response, 200, userJson(db, *userId));
         }));
 
-    server.Get(
+    router.get(
         "/v1/admin/units", sessionRoute(context, [](const auto&, auto& response, const Session& s,
                                                     const Database& db) {
             if (!requireAdmin(s, response))
@@ -191,7 +191,7 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
             sendJson(response, 200, json{{"units", list}});
         }));
 
-    server.Post(
+    router.post(
         "/v1/admin/units", sessionRoute(context, [&context](const auto& request, auto& response,
                                                             const Session& s, const Database& db) {
             if (!requireAdmin(s, response))
@@ -241,15 +241,15 @@ void registerAdminRoutes(httplib::Server& server, ServerContext& context) {
             appendAudit(db, context.clock,
                         AuditEntry{s.actor.userId, s.deviceId, "unit_create", "unit:" + id, "ok",
                                    json{{"name", name.value()}, {"kind", kind.value()}},
-                                   request.remote_addr});
+                                   request.remoteAddress});
             tx.commit();
             sendJson(response, 201,
                      json{{"id", id}, {"name", name.value()}, {"kind", kind.value()}});
         }));
 }
 
-void registerAuditRoutes(httplib::Server& server, ServerContext& context) {
-    server.Get("/v1/audit", sessionRoute(context, [](const auto& request, auto& response,
+void registerAuditRoutes(Router& router, ServerContext& context) {
+    router.get("/v1/audit", sessionRoute(context, [](const auto& request, auto& response,
                                                      const Session& s, const Database& db) {
                    if (s.actor.role != Role::supervisor && s.actor.role != Role::admin) {
                        return sendError(response, 403, "forbidden",
@@ -263,11 +263,10 @@ void registerAuditRoutes(httplib::Server& server, ServerContext& context) {
                        return sendError(response, limit.error());
                    AuditQuery query{after.value(), static_cast<int>(limit.value()), std::nullopt,
                                     std::nullopt};
-                   if (request.has_param("actor"))
-                       query.actorId =
-                           findUserId(db, request.get_param_value("actor")).value_or("-");
-                   if (request.has_param("action"))
-                       query.action = request.get_param_value("action");
+                   if (request.hasQuery("actor"))
+                       query.actorId = findUserId(db, request.queryValue("actor")).value_or("-");
+                   if (request.hasQuery("action"))
+                       query.action = request.queryValue("action");
                    sendJson(response, 200, readAudit(db, query));
                }));
 }

@@ -1,8 +1,6 @@
 #pragma once
 // The running server: its database, certificates, accounts on first start, seed import, and the
 // HTTPS listener with every route. main() builds one and runs it; tests build one on a free port.
-#include <httplib.h>
-
 #include <filesystem>
 #include <memory>
 #include <ostream>
@@ -11,6 +9,8 @@
 #include "core/util/result.h"
 #include "server/app/server_config.h"
 #include "server/app/server_context.h"
+#include "server/http/http_server.h"
+#include "server/http/router.h"
 
 namespace duban::server {
 
@@ -39,7 +39,6 @@ public:
 private:
     ServerApp(ServerConfig config, JsonLog& log, const Clock& clock);
     Status prepare(std::ostream& console);
-    void installRoutes();
 
     ServerConfig m_config;
     JsonLog& m_log;
@@ -47,7 +46,8 @@ private:
     std::unique_ptr<ConnectionPool> m_pool;
     std::unique_ptr<LoginThrottle> m_throttle;
     std::unique_ptr<ServerContext> m_context;
-    std::unique_ptr<httplib::SSLServer> m_http;
+    std::unique_ptr<Router> m_router;
+    std::unique_ptr<HttpServer> m_http;
     std::filesystem::path m_caCertificate;
     int m_port = 0;
 };

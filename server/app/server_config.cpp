@@ -70,7 +70,16 @@ Status applyConfigFile(const std::filesystem::path& path, ServerConfig& config) 
                                                 "max_failed_logins",
                                                 "lockout_ms",
                                                 "login_attempts_per_minute_per_address",
-                                                "scrypt_n"};
+                                                "scrypt_n",
+                                                "max_queued_requests",
+                                                "max_connections",
+                                                "max_connections_per_address",
+                                                "max_header_bytes",
+                                                "handshake_timeout_ms",
+                                                "header_timeout_ms",
+                                                "keep_alive_timeout_ms",
+                                                "body_stall_timeout_ms",
+                                                "min_body_bytes_per_second"};
     for (const auto& [key, value] : file.items()) {
         if (std::find(known.begin(), known.end(), key) == known.end()) {
             return makeError("invalid_config", "config: unknown setting '" + key + "'");
@@ -95,20 +104,30 @@ Status applyConfigFile(const std::filesystem::path& path, ServerConfig& config) 
         config.seedDir = *v;
     if (file.contains("demo"))
         config.demo = file["demo"].is_boolean() && file["demo"].get<bool>();
-    for (const Status& s : {readNumber(file, "max_json_body_bytes", config.maxJsonBodyBytes),
-                            readNumber(file, "max_blob_bytes", config.maxBlobBytes),
-                            readNumber(file, "max_chunk_bytes", config.maxChunkBytes),
-                            readNumber(file, "max_push_mutations", config.maxPushMutations),
-                            readNumber(file, "default_pull_limit", config.defaultPullLimit),
-                            readNumber(file, "max_pull_limit", config.maxPullLimit),
-                            readNumber(file, "threads", config.threads),
-                            readNumber(file, "token_lifetime_ms", config.tokenLifetimeMs),
-                            readNumber(file, "upload_lifetime_ms", config.uploadLifetimeMs),
-                            readNumber(file, "max_failed_logins", config.maxFailedLogins),
-                            readNumber(file, "lockout_ms", config.lockoutMs),
-                            readNumber(file, "login_attempts_per_minute_per_address",
-                                       config.loginAttemptsPerMinutePerAddress),
-                            readNumber(file, "scrypt_n", config.scryptN)}) {
+    for (const Status& s :
+         {readNumber(file, "max_json_body_bytes", config.maxJsonBodyBytes),
+          readNumber(file, "max_blob_bytes", config.maxBlobBytes),
+          readNumber(file, "max_chunk_bytes", config.maxChunkBytes),
+          readNumber(file, "max_push_mutations", config.maxPushMutations),
+          readNumber(file, "default_pull_limit", config.defaultPullLimit),
+          readNumber(file, "max_pull_limit", config.maxPullLimit),
+          readNumber(file, "threads", config.threads),
+          readNumber(file, "token_lifetime_ms", config.tokenLifetimeMs),
+          readNumber(file, "upload_lifetime_ms", config.uploadLifetimeMs),
+          readNumber(file, "max_failed_logins", config.maxFailedLogins),
+          readNumber(file, "lockout_ms", config.lockoutMs),
+          readNumber(file, "login_attempts_per_minute_per_address",
+                     config.loginAttemptsPerMinutePerAddress),
+          readNumber(file, "scrypt_n", config.scryptN),
+          readNumber(file, "max_queued_requests", config.maxQueuedRequests),
+          readNumber(file, "max_connections", config.maxConnections),
+          readNumber(file, "max_connections_per_address", config.maxConnectionsPerAddress),
+          readNumber(file, "max_header_bytes", config.maxHeaderBytes),
+          readNumber(file, "handshake_timeout_ms", config.handshakeTimeoutMs),
+          readNumber(file, "header_timeout_ms", config.headerTimeoutMs),
+          readNumber(file, "keep_alive_timeout_ms", config.keepAliveTimeoutMs),
+          readNumber(file, "body_stall_timeout_ms", config.bodyStallTimeoutMs),
+          readNumber(file, "min_body_bytes_per_second", config.minBodyBytesPerSecond)}) {
         if (!s)
             return s;
     }

@@ -38,6 +38,18 @@ struct ServerConfig {
     int loginAttemptsPerMinutePerAddress = 20;
     std::uint64_t scryptN = 1u << 17;  // OWASP: N=2^17, r=8, p=1
 
+    // Connections (docs/operations.md): requests waiting for a handler thread, caps on open
+    // connections, and the deadlines of each stage of a connection.
+    int maxQueuedRequests = 1024;
+    int maxConnections = 20'000;
+    int maxConnectionsPerAddress = 1'000;
+    std::size_t maxHeaderBytes = 16 * 1024;
+    std::int64_t handshakeTimeoutMs = 10'000;
+    std::int64_t headerTimeoutMs = 10'000;
+    std::int64_t keepAliveTimeoutMs = 75'000;
+    std::int64_t bodyStallTimeoutMs = 30'000;
+    std::size_t minBodyBytesPerSecond = 1024;
+
     [[nodiscard]] std::filesystem::path databaseFile() const { return dataDir / "duban.db"; }
     [[nodiscard]] std::filesystem::path blobDir() const { return dataDir / "blobs"; }
     [[nodiscard]] std::filesystem::path uploadDir() const { return dataDir / "uploads"; }

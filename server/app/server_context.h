@@ -1,7 +1,5 @@
 #pragma once
 // The services every route uses, built once in ServerApp and handed to each route module.
-#include <httplib.h>
-
 #include <functional>
 
 #include "core/util/clock.h"
@@ -10,6 +8,7 @@
 #include "server/auth/login_throttle.h"
 #include "server/auth/session.h"
 #include "server/db/connection_pool.h"
+#include "server/http/router.h"
 #include "server/log/json_log.h"
 
 namespace duban::server {
@@ -22,14 +21,13 @@ struct ServerContext {
     LoginThrottle& throttle;
 };
 
-using PublicHandler =
-    std::function<void(const httplib::Request&, httplib::Response&, const Database&)>;
-using SessionHandler = std::function<void(const httplib::Request&, httplib::Response&,
-                                          const Session&, const Database&)>;
+using PublicHandler = std::function<void(const Request&, Response&, const Database&)>;
+using SessionHandler =
+    std::function<void(const Request&, Response&, const Session&, const Database&)>;
 
-// Lends a database connection and turns any escaped exception into a 500 JSON error (logged).
-[[nodiscard]] httplib::Server::Handler publicRoute(ServerContext& context, PublicHandler handler);
+// Lends a database connection (an escaped exception becomes a logged 500 in Router::serve).
+[[nodiscard]] Handler publicRoute(ServerContext& context, PublicHandler handler);
 // As publicRoute, after authenticating the bearer token (401 JSON when it fails).
-[[nodiscard]] httplib::Server::Handler sessionRoute(ServerContext& context, SessionHandler handler);
+[[nodiscard]] Handler sessionRoute(ServerContext& context, SessionHandler handler);
 
 }  // namespace duban::server

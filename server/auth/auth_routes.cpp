@@ -12,7 +12,7 @@ using nlohmann::json;
 
 namespace {
 
-Result<LoginRequest> readLogin(const httplib::Request& request, const ServerConfig& config) {
+Result<LoginRequest> readLogin(const Request& request, const ServerConfig& config) {
     auto body = parseJsonObject(request, config.maxJsonBodyBytes);
     if (!body)
         return body.error();
@@ -32,13 +32,13 @@ Result<LoginRequest> readLogin(const httplib::Request& request, const ServerConf
 
 }  // namespace
 
-void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
-    server.Post(
+void registerAuthRoutes(Router& router, ServerContext& context) {
+    router.post(
         "/v1/auth/login",
         publicRoute(context, [&context](const auto& request, auto& response, const Database& db) {
             const std::int64_t now = context.clock.nowMs();
-            if (!context.throttle.allow(request.remote_addr, now)) {
-                response.set_header("Retry-After", "60");
+            if (!context.throttle.allow(request.remoteAddress, now)) {
+                response.setHeader("Retry-After", "60");
                 sendError(response, 429, "rate_limited",
                           "too many sign-in attempts from this address; wait a minute.");
                 return;
@@ -51,10 +51,11 @@ void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
             Transaction tx(db);
             const auto grant = duban::server::login(db, login.value(), context.config, now);
             const auto userId = findUserId(db, login->username);
-            appendAudit(db, context.clock,
-                        AuditEntry{userId, login->deviceId, "login", "user:" + login->username,
-                                   grant ? "ok" : grant.error().code,
-                                   json{{"device_name", login->deviceName}}, request.remote_addr});
+            appendAudit(
+                db, context.clock,
+                AuditEntry{userId, login->deviceId, "login", "user:" + login->username,
+                           grant ? "ok" : grant.error().code,
+                           json{{"device_name", login->deviceName}}, request.remoteAddress});
             tx.commit();
             if (!grant) {
                 sendError(response, grant.error());
@@ -66,7 +67,7 @@ void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
                           {"user", userJson(db, grant->userId)}});
         }));
 
-    server.Post(
+    router.post(
         "/v1/auth/logout", sessionRoute(context, [&context](const auto& request, auto& response,
                                                             const Session& s, const Database& db) {
             Transaction tx(db);
@@ -75,12 +76,12 @@ void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
                 .run();
             appendAudit(db, context.clock,
                         AuditEntry{s.actor.userId, s.deviceId, "logout", "user:" + s.username, "ok",
-                                   json::object(), request.remote_addr});
+                                   json::object(), request.remoteAddress});
             tx.commit();
             sendJson(response, 200, json{{"ok", true}});
         }));
 
-    server.Post(
+    router.post(
         "/v1/auth/password",
         sessionRoute(context, [&context](const auto& request, auto& response, const Session& s,
                                          const Database& db) {
@@ -110,14 +111,14 @@ void registerAuthRoutes(httplib::Server& server, ServerContext& context) {
             appendAudit(db, context.clock,
                         AuditEntry{s.actor.userId, s.deviceId, "password_change",
                                    "user:" + s.username, changed ? "ok" : changed.error().code,
-                                   json::object(), request.remote_addr});
+                                   json::object(), request.remoteAddress});
             tx.commit();
             if (!changed)
                 return sendError(response, changed.error());
             sendJson(response, 200, json{{"ok", true}});
         }));
 
-    server.Get("/v1/me", sessionRoute(context, [](const auto&, auto& response, const Session& s,
+    router.get("/v1/me", sessionRoute(context, [](const auto&, auto& response, const Session& s,
                                                   const Database& db) {
                    json me = userJson(db, s.actor.userId);
                    me["device_id"] = s.deviceId;

@@ -11,9 +11,8 @@ std::string tokenHash(std::string_view token) {
     return sha256Hex(token);
 }
 
-Result<Session> authenticate(const Database& db, const httplib::Request& request,
-                             std::int64_t nowMs) {
-    const std::string header = request.get_header_value("Authorization");
+Result<Session> authenticate(const Database& db, const Request& request, std::int64_t nowMs) {
+    const std::string header = request.header("Authorization");
     constexpr std::string_view kBearer = "Bearer ";
     if (!header.starts_with(kBearer) || header.size() <= kBearer.size() || header.size() > 512) {
         return makeError("unauthorized", "sign in first: send 'Authorization: Bearer <token>'.");

@@ -2,13 +2,12 @@
 // Who is asking: a bearer token turned into an Actor for the core access rules. Role, unit and
 // the account's state are read on every request, so a changed role or a disabled account takes
 // effect at once.
-#include <httplib.h>
-
 #include <string>
 
 #include "core/rules/access.h"
 #include "core/store/database.h"
 #include "core/util/result.h"
+#include "server/http/request.h"
 
 namespace duban::server {
 
@@ -21,7 +20,7 @@ struct Session {
 
 // "unauthorized" when there is no valid token (missing, unknown, expired, revoked, disabled
 // account).
-[[nodiscard]] Result<Session> authenticate(const Database& db, const httplib::Request& request,
+[[nodiscard]] Result<Session> authenticate(const Database& db, const Request& request,
                                            std::int64_t nowMs);
 [[nodiscard]] std::string tokenHash(std::string_view token);
 

@@ -1,6 +1,5 @@
 // HEAD/GET /v1/blobs/<sha256> (design.md §6), and the wiring of the whole blob module: the tus
 // upload endpoints, and the clean-up of what a crash or an expiry left behind.
-#include <array>
 #include <memory>
 
 #include "server/blobs/blob_access.h"
@@ -15,8 +14,6 @@
 
 namespace duban::server {
 namespace {
-
-constexpr std::size_t kSendBufferBytes = 64 * 1024;
 
 bool matchesEtag(std::string_view ifNoneMatch, std::string_view etag) {
     for (std::string_view tag : headerListItems(ifNoneMatch)) {
@@ -67,9 +64,9 @@ RangeKind parseRange(std::string_view header, std::uint64_t size, ByteRange& ran
     return RangeKind::part;
 }
 
-void serveBlob(BlobServices& services, const httplib::Request& request, httplib::Response& response,
+void serveBlob(BlobServices& services, const Request& request, Response& response,
                const Session& session, const Database& db) {
-    const std::string sha256 = request.matches[1];
+    const std::string sha256 = request.pathParam(0);
     const auto absent = [&] {
         sendError(response, 404, "not_found",
                   "there is no such blob, or no record you may read names it.");
@@ -84,31 +81,31 @@ void serveBlob(BlobServices& services, const httplib::Request& request, httplib:
     }
     const std::uint64_t size = file->size();
     const std::string etag = "\"" + sha256 + "\"";
-    response.set_header("ETag", etag);
-    response.set_header("Accept-Ranges", "bytes");
+    response.setHeader("ETag", etag);
+    response.setHeader("Accept-Ranges", "bytes");
     // Content-addressed bytes never change; "private" because each read is access-checked.
-    response.set_header("Cache-Control", "private, max-age=31536000, immutable");
-    if (matchesEtag(request.get_header_value("If-None-Match"), etag)) {
+    response.setHeader("Cache-Control", "private, max-age=31536000, immutable");
+    if (matchesEtag(request.header("If-None-Match"), etag)) {
         response.status = 304;
         return;
     }
     ByteRange range{0, size};
     response.status = 200;
-    if (request.has_header("Range")) {
+    if (request.hasHeader("Range")) {
         // If-Range needs no check: a blob's only validator is its name, which never changes.
-        switch (parseRange(request.get_header_value("Range"), size, range)) {
+        switch (parseRange(request.header("Range"), size, range)) {
             case RangeKind::whole:
                 range = {0, size};
                 break;
             case RangeKind::part:
                 response.status = 206;
-                response.set_header("Content-Range",
-                                    "bytes " + std::to_string(range.first) + "-" +
-                                        std::to_string(range.first + range.length - 1) + "/" +
-                                        std::to_string(size));
+                response.setHeader("Content-Range",
+                                   "bytes " + std::to_string(range.first) + "-" +
+                                       std::to_string(range.first + range.length - 1) + "/" +
+                                       std::to_string(size));
                 break;
             case RangeKind::unsatisfiable:
-                response.set_header("Content-Range", "bytes */" + std::to_string(size));
+                response.setHeader("Content-Range", "bytes */" + std::to_string(size));
                 return sendError(
                     response, 416, "range_not_satisfiable",
                     "the blob has " + std::to_string(size) + " bytes; ask for a range inside it.");
@@ -118,43 +115,34 @@ void serveBlob(BlobServices& services, const httplib::Request& request, httplib:
         return;
     auto shared = std::make_shared<File>(std::move(*file));
     const std::uint64_t start = range.first;
-    response.set_content_provider(
-        static_cast<std::size_t>(range.length), "image/jpeg",
-        [shared, start](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-            std::array<char, kSendBufferBytes> buffer{};
+    response.setStream(
+        range.length, "image/jpeg",
+        [shared, start](std::uint64_t offset, char* buffer, std::size_t capacity) -> std::size_t {
             try {
-                const std::size_t got =
-                    shared->readAt(buffer.data(), std::min(length, buffer.size()), start + offset);
-                return got > 0 && sink.write(buffer.data(), got);
+                return shared->readAt(buffer, capacity, start + offset);
             } catch (const std::exception&) {
-                return false;  // the response is cut short; the client sees a short body
+                return 0;  // the response is cut short; the client sees a short body
             }
         });
 }
 
 }  // namespace
 
-void registerBlobRoutes(httplib::Server& server, ServerContext& context) {
+void registerBlobRoutes(Router& router, ServerContext& context) {
     auto services = std::make_shared<BlobServices>(context);
     {
         const auto lease = context.pool.acquire();
         removeOrphanUploadFiles(*services, lease.db());
         removeExpiredUploads(*services, lease.db(), context.clock.nowMs());
     }
-    registerTusRoutes(server, services);
+    registerTusRoutes(router, services);
 
-    const auto blobs = sessionRoute(
-        context,
-        [services](const auto& request, auto& response, const Session& session,
-                   const Database& db) { serveBlob(*services, request, response, session, db); });
-    server.Get(R"(/v1/blobs/([0-9a-f]{64}))",
-               [blobs](const httplib::Request& request, httplib::Response& response) {
-                   // This handler answers Range itself (one range, checked against the size);
-                   // httplib would otherwise apply the parsed ranges again to any response,
-                   // error bodies included. The Request is httplib's own mutable object.
-                   const_cast<httplib::Request&>(request).ranges.clear();
-                   blobs(request, response);
-               });
+    // This handler answers Range itself (one range, checked against the size).
+    router.get(R"(/v1/blobs/([0-9a-f]{64}))",
+               sessionRoute(context, [services](const auto& request, auto& response,
+                                                const Session& session, const Database& db) {
+                   serveBlob(*services, request, response, session, db);
+               }));
 }
 
 }  // namespace duban::server

@@ -21,8 +21,8 @@ struct PatchHeaders {
 };
 
 // The request's tus headers, or the refusal to send (after the body is drained).
-Result<PatchHeaders> readHeaders(const httplib::Request& request, const ServerConfig& config) {
-    std::string type = request.get_header_value("Content-Type");
+Result<PatchHeaders> readHeaders(const Request& request, const ServerConfig& config) {
+    std::string type = request.header("Content-Type");
     type = type.substr(0, type.find(';'));
     if (type != tus::kChunkContentType) {
         return makeError("unsupported_media_type",
@@ -30,21 +30,21 @@ Result<PatchHeaders> readHeaders(const httplib::Request& request, const ServerCo
                          "application/offset+octet-stream'.");
     }
     PatchHeaders headers;
-    const auto offset = tus::parseUnsigned(request.get_header_value("Upload-Offset"));
+    const auto offset = tus::parseUnsigned(request.header("Upload-Offset"));
     if (!offset) {
         return makeError("invalid",
                          "Upload-Offset must give the byte offset this chunk starts at (ask HEAD "
                          "for it).");
     }
     headers.offset = *offset;
-    if (request.has_header("Upload-Checksum")) {
-        auto checksum = tus::parseChecksum(request.get_header_value("Upload-Checksum"));
+    if (request.hasHeader("Upload-Checksum")) {
+        auto checksum = tus::parseChecksum(request.header("Upload-Checksum"));
         if (!checksum)
             return checksum.error();
         headers.checksum = std::move(checksum).value();
     }
-    if (request.has_header("Content-Length")) {
-        headers.contentLength = tus::parseUnsigned(request.get_header_value("Content-Length"));
+    if (request.hasHeader("Content-Length")) {
+        headers.contentLength = tus::parseUnsigned(request.header("Content-Length"));
         if (!headers.contentLength)
             return makeError("invalid", "Content-Length is not a number.");
         if (*headers.contentLength > config.maxChunkBytes) {
@@ -62,28 +62,27 @@ int headerRefusalStatus(const Error& error) {
     return statusFor(error.code);
 }
 
-void patchUpload(BlobServices& services, const httplib::Request& request,
-                 httplib::Response& response, const httplib::ContentReader& reader,
+void patchUpload(BlobServices& services, const Request& request, Response& response,
                  const Session& session, const Database& db) {
     tus::setProtocolHeaders(response);
     const auto refuse = [&](int status, const Error& error) {
-        drainBody(request, reader);
+        drainBody(request);
         sendError(response, status, error.code, error.message);
     };
     if (!tus::acceptsVersion(request, response))
-        return drainBody(request, reader);
+        return drainBody(request);
     const ServerConfig& config = services.context.config;
     const auto headers = readHeaders(request, config);
     if (!headers)
         return refuse(headerRefusalStatus(headers.error()), headers.error());
 
-    const std::string id = request.matches[1];
+    const std::string id = request.pathParam(0);
     auto upload = lockOwnUpload(services, db, session, id, response);
     if (!upload)
-        return drainBody(request, reader);
+        return drainBody(request);
     UploadRow& row = upload->row;
     if (headers->offset != row.offset) {
-        response.set_header("Upload-Offset", std::to_string(row.offset));
+        response.setHeader("Upload-Offset", std::to_string(row.offset));
         return refuse(
             409, makeError("conflict", "Upload-Offset is " + std::to_string(headers->offset) +
                                            " but the server has " + std::to_string(row.offset) +
@@ -101,7 +100,7 @@ void patchUpload(BlobServices& services, const httplib::Request& request,
         // Nothing is missing: an empty PATCH after the final response was lost, or after a
         // crash between storing the bytes and recording them.
         if (needsCompletion(services, db, row)) {
-            if (Status done = completeUpload(services, db, row, request.remote_addr); !done) {
+            if (Status done = completeUpload(services, db, row, request.remoteAddress); !done) {
                 return sendError(response, uploadRefusalStatus(done.error()), done.error().code,
                                  done.error().message);
             }
@@ -115,18 +114,18 @@ void patchUpload(BlobServices& services, const httplib::Request& request,
     if (!file && row.offset == 0)
         file = File::create(services.uploadFile(id));
     if (!file) {
-        drainBody(request, reader);
+        drainBody(request);
         const Error lost = makeError("upload_lost",
                                      "the server no longer has this upload's bytes; start a new "
                                      "upload.");
-        dropUpload(services, db, row, lost, request.remote_addr);
+        dropUpload(services, db, row, lost, request.remoteAddress);
         return sendError(response, 404, lost.code, lost.message);
     }
     const std::uint64_t onDisk = file->size();
     if (onDisk < row.offset) {
         // The disk lost bytes the row counts (restored backup, failing disk): say what is there.
         setUploadOffset(db, id, onDisk);
-        response.set_header("Upload-Offset", std::to_string(onDisk));
+        response.setHeader("Upload-Offset", std::to_string(onDisk));
         return refuse(409, makeError("conflict", "the server has only " + std::to_string(onDisk) +
                                                      " bytes of this upload; resume from there."));
     }
@@ -140,14 +139,14 @@ void patchUpload(BlobServices& services, const httplib::Request& request,
                        JpegGate(std::move(stored), row.offset));
     bool bodyComplete = true;
     if (body) {
-        bodyComplete = reader([&writer](const char* data, std::size_t size) {
+        bodyComplete = request.readBody([&writer](const char* data, std::size_t size) {
             writer.accept(data, size);
             return true;
         });
     }
     const ChunkWriter::Outcome outcome = writer.finish(bodyComplete);
     if (outcome.error && outcome.contentRefused) {
-        dropUpload(services, db, row, *outcome.error, request.remote_addr);
+        dropUpload(services, db, row, *outcome.error, request.remoteAddress);
         return sendError(response, uploadRefusalStatus(*outcome.error), outcome.error->code,
                          outcome.error->message);
     }
@@ -166,7 +165,7 @@ void patchUpload(BlobServices& services, const httplib::Request& request,
                          "Upload-Offset) — resume from there.");
     }
     if (needsCompletion(services, db, row)) {
-        if (Status done = completeUpload(services, db, row, request.remote_addr); !done) {
+        if (Status done = completeUpload(services, db, row, request.remoteAddress); !done) {
             return sendError(response, uploadRefusalStatus(done.error()), done.error().code,
                              done.error().message);
         }
@@ -176,15 +175,14 @@ void patchUpload(BlobServices& services, const httplib::Request& request,
 
 }  // namespace
 
-void registerTusPatchRoute(httplib::Server& server, const std::shared_ptr<BlobServices>& services) {
-    server.Patch(R"(/v1/uploads/([^/]+))",
-                 streamingSessionRoute(
-                     services->context,
-                     [services](const httplib::Request& request, httplib::Response& response,
-                                const httplib::ContentReader& reader, const Session& session,
-                                const Database& db) {
-                         patchUpload(*services, request, response, reader, session, db);
-                     }));
+void registerTusPatchRoute(Router& router, const std::shared_ptr<BlobServices>& services) {
+    router.patch(R"(/v1/uploads/([^/]+))",
+                 streamingSessionRoute(services->context,
+                                       [services](const Request& request, Response& response,
+                                                  const Session& session, const Database& db) {
+                                           patchUpload(*services, request, response, session, db);
+                                       }),
+                 streamingBody(services->context.config.maxChunkBytes));
 }
 
 }  // namespace duban::server

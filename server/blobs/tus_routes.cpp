@@ -23,23 +23,23 @@ constexpr int kMaxOpenUploadsPerUser = 200;
 const std::string kUploadPath = "/v1/uploads";
 const std::string kUploadIdPath = R"(/v1/uploads/([^/]+))";
 
-void answerOptions(httplib::Response& response, const ServerConfig& config) {
+void answerOptions(Response& response, const ServerConfig& config) {
     tus::setProtocolHeaders(response);
-    response.set_header("Tus-Version", std::string(tus::kVersion));
-    response.set_header("Tus-Extension", std::string(tus::kExtensions));
-    response.set_header("Tus-Max-Size", std::to_string(config.maxBlobBytes));
-    response.set_header("Tus-Checksum-Algorithm", std::string(tus::kChecksumAlgorithms));
+    response.setHeader("Tus-Version", std::string(tus::kVersion));
+    response.setHeader("Tus-Extension", std::string(tus::kExtensions));
+    response.setHeader("Tus-Max-Size", std::to_string(config.maxBlobBytes));
+    response.setHeader("Tus-Checksum-Algorithm", std::string(tus::kChecksumAlgorithms));
     response.status = 204;
 }
 
 // The sha256 named by Upload-Metadata, or an "invalid" error saying what to send.
-Result<std::string> declaredSha256(const httplib::Request& request) {
-    if (!request.has_header("Upload-Metadata")) {
+Result<std::string> declaredSha256(const Request& request) {
+    if (!request.hasHeader("Upload-Metadata")) {
         return makeError("invalid",
                          "Upload-Metadata must name the photo's SHA-256: 'sha256 <base64 of the "
                          "lowercase hex digest>'.");
     }
-    auto metadata = tus::parseMetadata(request.get_header_value("Upload-Metadata"));
+    auto metadata = tus::parseMetadata(request.header("Upload-Metadata"));
     if (!metadata)
         return metadata.error();
     const auto it = metadata->find("sha256");
@@ -56,13 +56,12 @@ Result<std::string> declaredSha256(const httplib::Request& request) {
     return sha256;
 }
 
-void createUpload(BlobServices& services, const httplib::Request& request,
-                  httplib::Response& response, const httplib::ContentReader& reader,
+void createUpload(BlobServices& services, const Request& request, Response& response,
                   const Session& session, const Database& db) {
     tus::setProtocolHeaders(response);
     std::size_t bodyBytes = 0;
     if (hasBody(request)) {
-        reader([&bodyBytes](const char*, std::size_t size) {
+        request.readBody([&bodyBytes](const char*, std::size_t size) {
             bodyBytes += size;
             return true;
         });
@@ -75,11 +74,11 @@ void createUpload(BlobServices& services, const httplib::Request& request,
                          "creation-with-upload is not supported: create the upload with an empty "
                          "body, then send the bytes with PATCH.");
     }
-    if (request.has_header("Upload-Defer-Length")) {
+    if (request.hasHeader("Upload-Defer-Length")) {
         return sendError(response, 400, "invalid",
                          "Upload-Defer-Length is not supported; give Upload-Length.");
     }
-    const auto length = tus::parseUnsigned(request.get_header_value("Upload-Length"));
+    const auto length = tus::parseUnsigned(request.header("Upload-Length"));
     if (!length || *length == 0) {
         return sendError(response, 400, "invalid",
                          "Upload-Length must be the photo's size in bytes (a whole number above "
@@ -92,7 +91,7 @@ void createUpload(BlobServices& services, const httplib::Request& request,
         appendAudit(
             db, services.context.clock,
             AuditEntry{session.actor.userId, session.deviceId, "upload", "blob:" + sha256.value(),
-                       "payload_too_large", json{{"size", *length}}, request.remote_addr});
+                       "payload_too_large", json{{"size", *length}}, request.remoteAddress});
         return sendError(response, 413, "payload_too_large",
                          "the photo is " + std::to_string(*length) + " bytes; at most " +
                              std::to_string(config.maxBlobBytes) + " are accepted.");
@@ -118,8 +117,8 @@ void createUpload(BlobServices& services, const httplib::Request& request,
     File::create(services.uploadFile(row.id));
     insertUpload(db, row);
     const std::string location = kUploadPath + "/" + row.id;
-    response.set_header("Location", location);
-    response.set_header("Upload-Expires", tus::httpDate(row.expiresAt));
+    response.setHeader("Location", location);
+    response.setHeader("Upload-Expires", tus::httpDate(row.expiresAt));
     sendJson(response, 201,
              json{{"id", row.id},
                   {"location", location},
@@ -128,8 +127,8 @@ void createUpload(BlobServices& services, const httplib::Request& request,
                   {"expires_at", tus::httpDate(row.expiresAt)}});
 }
 
-void headUpload(BlobServices& services, const httplib::Request& request,
-                httplib::Response& response, const Session& session, const Database& db) {
+void headUpload(BlobServices& services, const Request& request, Response& response,
+                const Session& session, const Database& db) {
     tus::setProtocolHeaders(response);
     if (request.method != "HEAD") {
         return sendError(response, 405, "method_not_allowed",
@@ -137,7 +136,7 @@ void headUpload(BlobServices& services, const httplib::Request& request,
     }
     if (!tus::acceptsVersion(request, response))
         return;
-    auto row = findOwnUpload(services, db, session, request.matches[1], response, false);
+    auto row = findOwnUpload(services, db, session, request.pathParam(0), response, false);
     if (!row)
         return;
     if (needsCompletion(services, db, *row)) {
@@ -147,25 +146,24 @@ void headUpload(BlobServices& services, const httplib::Request& request,
             return sendError(response, 423, "upload_busy",
                              "another request is finishing this upload; ask again shortly.");
         }
-        if (Status done = completeUpload(services, db, *row, request.remote_addr); !done) {
+        if (Status done = completeUpload(services, db, *row, request.remoteAddress); !done) {
             return sendError(response, uploadRefusalStatus(done.error()), done.error().code,
                              done.error().message);
         }
     }
     tus::setUploadHeaders(response, *row);
-    response.set_header("Upload-Metadata", "sha256 " + base64(row->sha256));
-    response.set_header("Cache-Control", "no-store");
+    response.setHeader("Upload-Metadata", "sha256 " + base64(row->sha256));
+    response.setHeader("Cache-Control", "no-store");
     response.status = 200;
 }
 
-void terminateUpload(BlobServices& services, const httplib::Request& request,
-                     httplib::Response& response, const httplib::ContentReader& reader,
+void terminateUpload(BlobServices& services, const Request& request, Response& response,
                      const Session& session, const Database& db) {
     tus::setProtocolHeaders(response);
-    drainBody(request, reader);
+    drainBody(request);
     if (!tus::acceptsVersion(request, response))
         return;
-    const auto upload = lockOwnUpload(services, db, session, request.matches[1], response);
+    const auto upload = lockOwnUpload(services, db, session, request.pathParam(0), response);
     if (!upload)
         return;
     const UploadRow& row = upload->row;
@@ -175,34 +173,44 @@ void terminateUpload(BlobServices& services, const httplib::Request& request,
     response.status = 204;
 }
 
+using UploadHandler = void (*)(BlobServices&, const Request&, Response&, const Session&,
+                               const Database&);
+
+SessionHandler withServices(const std::shared_ptr<BlobServices>& services, UploadHandler handler) {
+    return [services, handler](const Request& request, Response& response, const Session& session,
+                               const Database& db) {
+        handler(*services, request, response, session, db);
+    };
+}
+
 }  // namespace
 
 namespace tus {
 
-void setProtocolHeaders(httplib::Response& response) {
-    response.set_header("Tus-Resumable", std::string(kVersion));
+void setProtocolHeaders(Response& response) {
+    response.setHeader("Tus-Resumable", std::string(kVersion));
 }
 
-bool acceptsVersion(const httplib::Request& request, httplib::Response& response) {
-    if (request.get_header_value("Tus-Resumable") == kVersion)
+bool acceptsVersion(const Request& request, Response& response) {
+    if (request.header("Tus-Resumable") == kVersion)
         return true;
-    response.set_header("Tus-Version", std::string(kVersion));
+    response.setHeader("Tus-Version", std::string(kVersion));
     sendError(response, 412, "tus_version_unsupported",
               "send 'Tus-Resumable: 1.0.0'; this server speaks tus 1.0.0.");
     return false;
 }
 
-void setUploadHeaders(httplib::Response& response, const UploadRow& row) {
-    response.set_header("Upload-Offset", std::to_string(row.offset));
-    response.set_header("Upload-Length", std::to_string(row.length));
-    response.set_header("Upload-Expires", httpDate(row.expiresAt));
+void setUploadHeaders(Response& response, const UploadRow& row) {
+    response.setHeader("Upload-Offset", std::to_string(row.offset));
+    response.setHeader("Upload-Length", std::to_string(row.length));
+    response.setHeader("Upload-Expires", httpDate(row.expiresAt));
 }
 
 }  // namespace tus
 
 std::optional<UploadRow> findOwnUpload(BlobServices& services, const Database& db,
                                        const Session& session, const std::string& id,
-                                       httplib::Response& response, bool lockHeld) {
+                                       Response& response, bool lockHeld) {
     const auto notFound = [&] {
         sendError(response, 404, "not_found",
                   "there is no such upload (it was never made, has finished expiring, or was "
@@ -231,7 +239,7 @@ std::optional<UploadRow> findOwnUpload(BlobServices& services, const Database& d
 
 std::optional<LockedUpload> lockOwnUpload(BlobServices& services, const Database& db,
                                           const Session& session, const std::string& id,
-                                          httplib::Response& response) {
+                                          Response& response) {
     if (!findOwnUpload(services, db, session, id, response, false))
         return std::nullopt;
     auto guard = services.locks.tryLock(id);
@@ -248,36 +256,24 @@ std::optional<LockedUpload> lockOwnUpload(BlobServices& services, const Database
     return LockedUpload{std::move(*guard), std::move(*row)};
 }
 
-void registerTusRoutes(httplib::Server& server, const std::shared_ptr<BlobServices>& services) {
+void registerTusRoutes(Router& router, const std::shared_ptr<BlobServices>& services) {
     ServerContext& context = services->context;
     // Discovery needs no session: tus clients (and browsers' CORS preflight) ask before signing
     // anything.
-    const auto options = [&config = context.config](const httplib::Request&,
-                                                    httplib::Response& response) {
+    const auto options = [&config = context.config](const Request&, Response& response) {
         answerOptions(response, config);
     };
-    server.Options(kUploadPath, options);
-    server.Options(kUploadIdPath, options);
-    // POST and DELETE take their (empty) bodies themselves: httplib 0.11 would otherwise wait for
-    // a body without Content-Length until the read timeout.
-    server.Post(kUploadPath,
-                streamingSessionRoute(
-                    context, [services](const auto& request, auto& response, const auto& reader,
-                                        const Session& session, const Database& db) {
-                        createUpload(*services, request, response, reader, session, db);
-                    }));
-    server.Get(kUploadIdPath,
-               sessionRoute(context, [services](const auto& request, auto& response,
-                                                const Session& session, const Database& db) {
-                   headUpload(*services, request, response, session, db);
-               }));
-    server.Delete(kUploadIdPath,
-                  streamingSessionRoute(
-                      context, [services](const auto& request, auto& response, const auto& reader,
-                                          const Session& session, const Database& db) {
-                          terminateUpload(*services, request, response, reader, session, db);
-                      }));
-    registerTusPatchRoute(server, services);
+    router.options(kUploadPath, options);
+    router.options(kUploadIdPath, options);
+    // POST and DELETE take their (empty) bodies themselves, to say what is wrong with a body
+    // they do not want.
+    const RouteOptions body = streamingBody(context.config.maxChunkBytes);
+    router.post(kUploadPath, streamingSessionRoute(context, withServices(services, createUpload)),
+                body);
+    router.get(kUploadIdPath, sessionRoute(context, withServices(services, headUpload)));
+    router.del(kUploadIdPath,
+               streamingSessionRoute(context, withServices(services, terminateUpload)), body);
+    registerTusPatchRoute(router, services);
 }
 
 }  // namespace duban::server

@@ -1,8 +1,6 @@
 #pragma once
 // The tus 1.0.0 endpoints under /v1/uploads (core, creation, checksum, termination,
 // expiration) and what their handlers share.
-#include <httplib.h>
-
 #include <memory>
 #include <optional>
 #include <string>
@@ -12,17 +10,17 @@
 
 namespace duban::server {
 
-void registerTusRoutes(httplib::Server& server, const std::shared_ptr<BlobServices>& services);
-void registerTusPatchRoute(httplib::Server& server, const std::shared_ptr<BlobServices>& services);
+void registerTusRoutes(Router& router, const std::shared_ptr<BlobServices>& services);
+void registerTusPatchRoute(Router& router, const std::shared_ptr<BlobServices>& services);
 
 namespace tus {
 
 // Tus-Resumable on every response of the protocol.
-void setProtocolHeaders(httplib::Response& response);
+void setProtocolHeaders(Response& response);
 // False after answering 412 (with Tus-Version) when the request does not speak tus 1.0.0.
-[[nodiscard]] bool acceptsVersion(const httplib::Request& request, httplib::Response& response);
+[[nodiscard]] bool acceptsVersion(const Request& request, Response& response);
 // Upload-Offset, Upload-Length, Upload-Expires.
-void setUploadHeaders(httplib::Response& response, const UploadRow& row);
+void setUploadHeaders(Response& response, const UploadRow& row);
 
 }  // namespace tus
 
@@ -31,7 +29,7 @@ void setUploadHeaders(httplib::Response& response, const UploadRow& row);
 // removed when `lockHeld` (or its lock is free).
 [[nodiscard]] std::optional<UploadRow> findOwnUpload(BlobServices& services, const Database& db,
                                                      const Session& session, const std::string& id,
-                                                     httplib::Response& response, bool lockHeld);
+                                                     Response& response, bool lockHeld);
 
 struct LockedUpload {
     UploadLocks::Guard guard;
@@ -42,7 +40,6 @@ struct LockedUpload {
 // checked before the lock, so a 423 tells nothing to anyone else.
 [[nodiscard]] std::optional<LockedUpload> lockOwnUpload(BlobServices& services, const Database& db,
                                                         const Session& session,
-                                                        const std::string& id,
-                                                        httplib::Response& response);
+                                                        const std::string& id, Response& response);
 
 }  // namespace duban::server

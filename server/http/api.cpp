@@ -6,14 +6,14 @@ namespace duban::server {
 
 using nlohmann::json;
 
-void sendJson(httplib::Response& response, int status, const json& body) {
+void sendJson(Response& response, int status, const json& body) {
     response.status = status;
-    response.set_content(body.dump(-1, ' ', false, json::error_handler_t::replace),
-                         "application/json; charset=utf-8");
+    response.setContent(body.dump(-1, ' ', false, json::error_handler_t::replace),
+                        "application/json; charset=utf-8");
 }
 
-void sendError(httplib::Response& response, int status, std::string_view code,
-               std::string_view message, const json& extra) {
+void sendError(Response& response, int status, std::string_view code, std::string_view message,
+               const json& extra) {
     json error{{"code", code}, {"message", message}};
     if (extra.is_object()) {
         for (const auto& [key, value] : extra.items())
@@ -46,14 +46,41 @@ int statusFor(std::string_view code) {
     return 500;
 }
 
-void sendError(httplib::Response& response, const Error& error) {
+void sendError(Response& response, const Error& error) {
     sendError(response, statusFor(error.code), error.code, error.message);
 }
 
-Result<json> parseJsonObject(const httplib::Request& request, std::size_t maxBytes) {
+bool nestingWithin(std::string_view text, int maxDepth) {
+    int depth = 0;
+    bool inString = false;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;  // the escaped character cannot end the string
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++depth > maxDepth)
+                return false;
+        } else if (c == ']' || c == '}') {
+            --depth;
+        }
+    }
+    return true;
+}
+
+Result<json> parseJsonObject(const Request& request, std::size_t maxBytes) {
     if (request.body.size() > maxBytes) {
         return makeError("payload_too_large",
                          "the request body is larger than " + std::to_string(maxBytes) + " bytes.");
+    }
+    // Before the parse: copying or destroying a deeply nested value recurses once per level.
+    if (!nestingWithin(request.body, kMaxJsonDepth)) {
+        return makeError("invalid_json", "the request body nests arrays or objects deeper than " +
+                                             std::to_string(kMaxJsonDepth) + " levels.");
     }
     json body = json::parse(request.body, nullptr, false);
     if (body.is_discarded())
@@ -99,11 +126,11 @@ Status onlyFields(const json& body, std::initializer_list<std::string_view> allo
     return Ok{};
 }
 
-Result<std::int64_t> queryInteger(const httplib::Request& request, const char* name,
-                                  std::int64_t fallback, std::int64_t min, std::int64_t max) {
-    if (!request.has_param(name))
+Result<std::int64_t> queryInteger(const Request& request, const char* name, std::int64_t fallback,
+                                  std::int64_t min, std::int64_t max) {
+    if (!request.hasQuery(name))
         return fallback;
-    const std::string text = request.get_param_value(name);
+    const std::string text = request.queryValue(name);
     std::int64_t value = 0;
     auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc{} || end != text.data() + text.size() || value < min || value > max) {

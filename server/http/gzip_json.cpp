@@ -44,8 +44,8 @@ std::optional<std::string> gzip(const std::string& data) {
 
 }  // namespace
 
-bool acceptsGzip(const httplib::Request& request) {
-    const std::string header = lowerAscii(request.get_header_value("Accept-Encoding"));
+bool acceptsGzip(const Request& request) {
+    const std::string header = lowerAscii(request.header("Accept-Encoding"));
     for (const std::string_view item : headerListItems(header)) {
         const auto semicolon = item.find(';');
         const std::string_view coding = trimHeaderSpace(item.substr(0, semicolon));
@@ -57,21 +57,18 @@ bool acceptsGzip(const httplib::Request& request) {
     return false;
 }
 
-void gzipJsonResponse(const httplib::Request& request, httplib::Response& response) {
-    if (response.body.size() < kGzipMinBytes || response.has_header("Content-Encoding") ||
-        !response.get_header_value("Content-Type").starts_with("application/json") ||
-        !acceptsGzip(request)) {
+void gzipJsonResponse(const Request& request, Response& response) {
+    if (response.streams() || response.body.size() < kGzipMinBytes ||
+        response.hasHeader("Content-Encoding") ||
+        !response.header("Content-Type").starts_with("application/json") || !acceptsGzip(request)) {
         return;
     }
     std::optional<std::string> compressed = gzip(response.body);
     if (!compressed)
         return;  // sent as it is: compression is an optimisation, never a failure
     response.body = std::move(*compressed);
-    // httplib runs this handler after it has set Content-Length from the plain body.
-    response.headers.erase("Content-Length");
-    response.set_header("Content-Length", std::to_string(response.body.size()));
-    response.set_header("Content-Encoding", "gzip");
-    response.set_header("Vary", "Accept-Encoding");
+    response.setHeader("Content-Encoding", "gzip");
+    response.setHeader("Vary", "Accept-Encoding");
 }
 
 }  // namespace duban::server

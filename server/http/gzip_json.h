@@ -2,8 +2,9 @@
 // Pull pages are JSON of hundreds of kilobytes that shrink about seven times with gzip; on a
 // township's mobile link that is most of a sync's time. cpp-httplib 0.11 compresses only a type of
 // exactly "application/json" and prefers brotli at quality 11 (too slow for a page), so the server
-// gzips its JSON itself, after routing (httplib's post-routing handler), at a fast level.
-#include <httplib.h>
+// gzips its JSON itself, after routing (Router::serve), at a fast level.
+#include "server/http/request.h"
+#include "server/http/response.h"
 
 namespace duban::server {
 
@@ -11,10 +12,10 @@ namespace duban::server {
 inline constexpr std::size_t kGzipMinBytes = 1400;
 
 // True when the request's Accept-Encoding takes gzip (not "gzip;q=0").
-[[nodiscard]] bool acceptsGzip(const httplib::Request& request);
+[[nodiscard]] bool acceptsGzip(const Request& request);
 
 // Replaces a JSON response's body with its gzip and says so in Content-Encoding, when the client
 // takes gzip and the body is worth it; any other response is left as it is.
-void gzipJsonResponse(const httplib::Request& request, httplib::Response& response);
+void gzipJsonResponse(const Request& request, Response& response);
 
 }  // namespace duban::server

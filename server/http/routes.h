@@ -1,16 +1,14 @@
 #pragma once
 // Route modules; each registers its endpoints (docs/api.md) on the server.
-#include <httplib.h>
-
 #include "server/app/server_context.h"
 
 namespace duban::server {
 
-void registerHealthRoutes(httplib::Server& server, ServerContext& context);
-void registerAuthRoutes(httplib::Server& server, ServerContext& context);
-void registerAdminRoutes(httplib::Server& server, ServerContext& context);
-void registerAuditRoutes(httplib::Server& server, ServerContext& context);
-void registerSyncRoutes(httplib::Server& server, ServerContext& context);
-void registerBlobRoutes(httplib::Server& server, ServerContext& context);
+void registerHealthRoutes(Router& router, ServerContext& context);
+void registerAuthRoutes(Router& router, ServerContext& context);
+void registerAdminRoutes(Router& router, ServerContext& context);
+void registerAuditRoutes(Router& router, ServerContext& context);
+void registerSyncRoutes(Router& router, ServerContext& context);
+void registerBlobRoutes(Router& router, ServerContext& context);
 
 }  // namespace duban::server

@@ -14,7 +14,7 @@ bool isBusy(const DatabaseError& e) {
     return (e.code() & 0xff) == SQLITE_BUSY || (e.code() & 0xff) == SQLITE_LOCKED;
 }
 
-void push(ServerContext& context, const httplib::Request& request, httplib::Response& response,
+void push(ServerContext& context, const Request& request, Response& response,
           const Session& session, const Database& db) {
     auto body = parseJsonObject(request, context.config.maxJsonBodyBytes);
     if (!body)
@@ -29,7 +29,7 @@ void push(ServerContext& context, const httplib::Request& request, httplib::Resp
     }
     try {
         const auto applied = applyPush(
-            PushEnvironment{db, session, context.clock, request.remote_addr}, batch.value());
+            PushEnvironment{db, session, context.clock, request.remoteAddress}, batch.value());
         if (!applied)
             return sendError(response, 409, applied.error().code, applied.error().message);
         sendJson(response, 200, applied.value());
@@ -37,15 +37,15 @@ void push(ServerContext& context, const httplib::Request& request, httplib::Resp
         if (!isBusy(e))
             throw;
         // Another writer held the database past the busy timeout: nothing was applied.
-        response.set_header("Retry-After", "1");
+        response.setHeader("Retry-After", "1");
         sendError(response, 503, "busy", "the server is busy; send the same push again shortly.");
     }
 }
 
-void pull(ServerContext& context, const httplib::Request& request, httplib::Response& response,
+void pull(ServerContext& context, const Request& request, Response& response,
           const Session& session, const Database& db) {
-    for (const auto& [name, value] : request.params) {
-        if ((name != "after" && name != "limit") || request.get_param_value_count(name) != 1) {
+    for (const auto& [name, value] : request.query) {
+        if ((name != "after" && name != "limit") || request.queryCount(name) != 1) {
             return sendError(
                 response, 400, "invalid",
                 "pull takes 'after' and 'limit' once each; '" + name + "' is not understood.");
@@ -69,13 +69,13 @@ void pull(ServerContext& context, const httplib::Request& request, httplib::Resp
 
 }  // namespace
 
-void registerSyncRoutes(httplib::Server& server, ServerContext& context) {
-    server.Post("/v1/sync/push",
+void registerSyncRoutes(Router& router, ServerContext& context) {
+    router.post("/v1/sync/push",
                 sessionRoute(context, [&context](const auto& request, auto& response,
                                                  const Session& session, const Database& db) {
                     push(context, request, response, session, db);
                 }));
-    server.Get("/v1/sync/pull",
+    router.get("/v1/sync/pull",
                sessionRoute(context, [&context](const auto& request, auto& response,
                                                 const Session& session, const Database& db) {
                    pull(context, request, response, session, db);
