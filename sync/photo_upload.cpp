@@ -16,10 +16,13 @@
 #include "core/domain/dates.h"
 #include "core/util/base64.h"
 #include "core/util/file_descriptor.h"
+#include "core/util/log.h"
 #include "sync/sync_engine.h"
 
 namespace duban::sync {
+
 namespace {
+const log::Category kLog{"duban.sync.photos"};
 
 constexpr std::size_t kReadPiece = 64 * 1024;
 
@@ -409,6 +412,7 @@ Status PhotoUploader::uploadPending(UploadReport& report) {
         Run run(*this, report);
         return run.all();
     } catch (const DatabaseError& e) {
+        log::error(kLog, std::string("the local store failed during photo upload: ") + e.what());
         return makeError("store_failed",
                          std::string("the upload could not write the local store: ") + e.what());
     }

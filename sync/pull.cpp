@@ -8,11 +8,14 @@
 #include <set>
 
 #include "core/store/search_index.h"
+#include "core/util/log.h"
 #include "sync/pull_records.h"
 #include "sync/sync_engine.h"
 
 namespace duban::sync {
+
 namespace {
+const log::Category kLog{"duban.sync.pull"};
 
 using nlohmann::json;
 
@@ -91,6 +94,7 @@ std::int64_t parseCursor(const std::string& text) {
     try {
         return text.empty() ? 0 : std::stoll(text);
     } catch (const std::exception&) {
+        log::warning(kLog, "the stored pull cursor \"" + text + "\" is damaged; pulling from 0");
         return 0;  // a damaged cursor costs a full pull, never a skipped change
     }
 }

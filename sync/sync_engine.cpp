@@ -1,8 +1,13 @@
 #include "sync/sync_engine.h"
+#include "core/util/log.h"
 
 #include <nlohmann/json.hpp>
 
 namespace duban::sync {
+
+namespace {
+const log::Category kLog{"duban.sync.engine"};
+}  // namespace
 
 SyncEngine::SyncEngine(LocalStore& store, HttpTransport& transport, SyncOptions options)
     : m_store(store), m_transport(transport), m_options(std::move(options)) {
@@ -29,6 +34,7 @@ Status SyncEngine::push(SyncReport& report) {
         return detail::pushOutbox(m_store.database(), m_store.clock(), m_transport, m_options,
                                   report, m_progress);
     } catch (const DatabaseError& e) {
+        log::error(kLog, std::string("the local store failed during sync: ") + e.what());
         return makeError("store_failed",
                          std::string("sync could not write the local store: ") + e.what());
     }
@@ -55,6 +61,7 @@ Status SyncEngine::pull(SyncReport& report) {
     try {
         return detail::pullChanges(m_store.database(), m_transport, m_options, report, m_progress);
     } catch (const DatabaseError& e) {
+        log::error(kLog, std::string("the local store failed during sync: ") + e.what());
         return makeError("store_failed",
                          std::string("sync could not write the local store: ") + e.what());
     }

@@ -13,9 +13,12 @@
 
 #include "core/media/jpeg_header.h"
 #include "core/media/photo.h"
+#include "core/util/log.h"
 
 namespace duban::media {
+
 namespace {
+const log::Category kLog{"duban.media.exif"};
 
 void initExiv2Once() {
     static std::once_flag once;
@@ -171,8 +174,9 @@ Result<ExifInfo> readExif(std::span<const std::uint8_t> bytes) {
             info.longitude = longitude;
         }
         info.orientation = readOrientation(exif);
-    } catch (const std::exception&) {
+    } catch (const std::exception& e) {
         // exiv2 throws on malformed metadata; the pixels may still be fine, so carry on without it.
+        log::warning(kLog, std::string("EXIF unreadable, photo kept without it: ") + e.what());
         return ExifInfo{};
     }
     return info;

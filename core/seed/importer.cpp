@@ -8,9 +8,12 @@
 #include "core/domain/dates.h"
 #include "core/domain/money.h"
 #include "core/store/search_index.h"
+#include "core/util/log.h"
 
 namespace duban::seed {
+
 namespace {
+const log::Category kLog{"duban.seed.import"};
 
 // One project as it will be stored: its first appearance, completed by the lists that link to it.
 struct ProjectPlan {
@@ -337,6 +340,7 @@ Result<ImportStats> importSeed(const Database& db, const SeedData& data, UuidGen
         tx.commit();
         return stats;
     } catch (const DatabaseError& e) {
+        log::error(kLog, std::string("import rolled back: ") + e.what());
         return makeError("import_failed", std::string("the import was rolled back: ") + e.what());
     }
 }

@@ -1,8 +1,13 @@
 #include "core/store/migrations.h"
+#include "core/util/log.h"
 
 #include <string>
 
 namespace duban {
+
+namespace {
+const log::Category kLog{"duban.store.migrations"};
+}  // namespace
 
 Status migrateTo(const Database& db, std::span<const Migration> migrations, int version) {
     for (std::size_t i = 0; i < migrations.size(); ++i) {
@@ -28,6 +33,7 @@ Status migrateTo(const Database& db, std::span<const Migration> migrations, int 
             tx.commit();
         }
     } catch (const DatabaseError& e) {
+        log::error(kLog, std::string("schema migration failed: ") + e.what());
         return makeError("schema_migration_failed",
                          std::string("migrating the database failed: ") + e.what());
     }

@@ -15,6 +15,7 @@
 #include <filesystem>
 
 #include "core/util/clock.h"
+#include "qml/app/log_categories.h"
 #include "qml/app/services.h"
 
 Q_IMPORT_QML_PLUGIN(DubanPlugin)
@@ -131,6 +132,7 @@ int main(int argc, char** argv) {
             ? parser.value(dataOption)
             : QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     // The one clock of the app: the store, sync and every screen read the time from it.
+    duban::app::sendCoreLogToQt();
     const duban::SystemClock clock;
     duban::app::Services services(std::filesystem::path(dataFolder.toStdString()), clock);
     if (parser.isSet(langOption))

@@ -14,6 +14,11 @@ Q_DECLARE_LOGGING_CATEGORY(lcStore)
 Q_DECLARE_LOGGING_CATEGORY(lcSync)
 Q_DECLARE_LOGGING_CATEGORY(lcUi)
 Q_DECLARE_LOGGING_CATEGORY(lcExport)
+Q_DECLARE_LOGGING_CATEGORY(lcCore)
+
+// Sends the lines core and sync log (core/util/log.h) to Qt's logging under duban.core, each
+// prefixed with its own category. Called once by the platform's main before threads start.
+void sendCoreLogToQt();
 
 // A read of the local store failed (a DatabaseError, on the store's thread): logged under
 // duban.store with `what` was being read.

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/store/migrations.h"
 #include "core/util/log.h"
 
 namespace duban {
@@ -65,6 +66,19 @@ TEST_F(LogTest, TheSinkCanBeReplacedAndTheOldOneIsHandedBack) {
     EXPECT_EQ(other, std::vector<std::string>{"to the second sink"});
     ASSERT_EQ(m_lines.size(), 1U);
     EXPECT_EQ(m_lines[0].message, "to the first sink");
+}
+
+TEST_F(LogTest, AFailedMigrationIsLoggedWhereItIsCaught) {
+    const Database db = Database::openInMemory();
+    const Migration broken[] = {{1, "a table", "CREATE TABLE t (x INTEGER)"},
+                                {2, "a typo", "CREATE TABEL u (y INTEGER)"}};
+    const Status status = migrate(db, broken);
+    ASSERT_FALSE(status);
+    EXPECT_EQ(status.error().code, "schema_migration_failed");
+    ASSERT_EQ(m_lines.size(), 1U);
+    EXPECT_EQ(m_lines[0].level, log::Level::error);
+    EXPECT_EQ(m_lines[0].category, "duban.store.migrations");
+    EXPECT_NE(m_lines[0].message.find("TABEL"), std::string::npos) << m_lines[0].message;
 }
 
 TEST(LogLevelTest, LevelsHaveReadableNames) {
