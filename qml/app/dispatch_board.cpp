@@ -168,11 +168,8 @@ QHash<int, QByteArray> DispatchBoard::roleNames() const {
 }
 
 void DispatchBoard::setServices(Services* services) {
-    if (services == m_services)
+    if (!followServices(m_services, services, this, &DispatchBoard::reload))
         return;
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &DispatchBoard::reload);
     if (m_services && m_period.isEmpty()) {
         m_period = text(periodOf(m_services->today()).toString());
         emit settingsChanged();

@@ -43,11 +43,8 @@ QHash<int, QByteArray> InboxModel::roleNames() const {
 }
 
 void InboxModel::setServices(Services* services) {
-    if (services == m_services)
+    if (!followServices(m_services, services, this, &InboxModel::reload))
         return;
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &InboxModel::reload);
     emit servicesChanged();
     reload();
 }

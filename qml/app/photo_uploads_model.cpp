@@ -37,11 +37,8 @@ QHash<int, QByteArray> PhotoUploadsModel::roleNames() const {
 }
 
 void PhotoUploadsModel::setServices(Services* services) {
-    if (services == m_services)
+    if (!followServices(m_services, services, this, &PhotoUploadsModel::reload))
         return;
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &PhotoUploadsModel::reload);
     if (m_services && m_services->sync()) {
         connect(m_services->sync(), &SyncService::uploadProgress, this,
                 &PhotoUploadsModel::onProgress);

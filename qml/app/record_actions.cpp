@@ -94,13 +94,8 @@ Loaded load(LocalStore& store, const Actor& actor, const std::string& id) {
 }  // namespace
 
 void RecordActions::setServices(Services* services) {
-    if (services == m_services)
+    if (!followServices(m_services, services, this, &RecordActions::reload))
         return;
-    if (m_services && m_services->store())
-        disconnect(m_services->store(), nullptr, this, nullptr);
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &RecordActions::reload);
     emit servicesChanged();
     reload();
 }

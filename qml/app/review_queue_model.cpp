@@ -88,11 +88,8 @@ void ReviewQueueModel::fetchMore(const QModelIndex& parent) {
 }
 
 void ReviewQueueModel::setServices(Services* services) {
-    if (services == m_services)
+    if (!followServices(m_services, services, this, &ReviewQueueModel::reload))
         return;
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &ReviewQueueModel::reload);
     emit servicesChanged();
     reload();
 }

@@ -4,6 +4,7 @@
 // everything through it; nothing here is a global beyond the one instance main provides.
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QTranslator>
 
@@ -117,5 +118,21 @@ private:
     QTranslator m_translator;
     QQmlEngine* m_engine = nullptr;
 };
+
+// A model's `services` property setter: follows `services` (or none), calling `onChange` whenever
+// its store changes — the old store's signals let go. Returns false when it was already that
+// one; the caller then does nothing more.
+template <class View>
+bool followServices(QPointer<Services>& held, Services* services, View* view,
+                    void (View::*onChange)()) {
+    if (services == held)
+        return false;
+    if (held && held->store())
+        QObject::disconnect(held->store(), nullptr, view, nullptr);
+    held = services;
+    if (held && held->store())
+        QObject::connect(held->store(), &StoreExecutor::changed, view, onChange);
+    return true;
+}
 
 }  // namespace duban::app

@@ -47,11 +47,8 @@ QHash<int, QByteArray> WarningProposalsModel::roleNames() const {
 }
 
 void WarningProposalsModel::setServices(Services* services) {
-    if (services == m_services)
+    if (!followServices(m_services, services, this, &WarningProposalsModel::reload))
         return;
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &WarningProposalsModel::reload);
     emit servicesChanged();
     reload();
 }

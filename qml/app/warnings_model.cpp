@@ -98,11 +98,8 @@ void WarningsModel::fetchMore(const QModelIndex& parent) {
 }
 
 void WarningsModel::setServices(Services* services) {
-    if (services == m_services)
+    if (!followServices(m_services, services, this, &WarningsModel::reload))
         return;
-    m_services = services;
-    if (m_services && m_services->store())
-        connect(m_services->store(), &StoreExecutor::changed, this, &WarningsModel::reload);
     emit servicesChanged();
     reload();
 }
