@@ -16,6 +16,7 @@
 
 #include "core/util/clock.h"
 #include "qml/app/log_categories.h"
+#include "qml/app/qml_modules.h"
 #include "qml/app/services.h"
 
 Q_IMPORT_QML_PLUGIN(DubanPlugin)
@@ -47,6 +48,9 @@ int selfTest(QQmlApplicationEngine& engine) {
         }
         ++files;
     }
+    // Loaded by Qt only when the file dialog opens, so loading the pages cannot find it missing.
+    if (const QString problem = duban::app::fileDialogProblem(engine); !problem.isEmpty())
+        countWarnings(QtWarningMsg, {}, problem);
     engine.load(kMainQml);
     if (engine.rootObjects().isEmpty())
         ++g_qmlWarnings;

@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 #include <QThread>
 
+#include "qml/app/qml_modules.h"
 #include "sync/sign_in.h"
 
 namespace duban::app {
@@ -38,6 +39,12 @@ Services* Services::create(QQmlEngine* engine, QJSEngine*) {
     QJSEngine::setObjectOwnership(s_provided, QJSEngine::CppOwnership);
     s_provided->m_engine = engine;
     return s_provided;
+}
+
+QString Services::fileDialogProblem() const {
+    if (!m_fileDialogProblem)
+        m_fileDialogProblem = m_engine != nullptr ? app::fileDialogProblem(*m_engine) : QString();
+    return *m_fileDialogProblem;
 }
 
 QString Services::username() const {

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 
 #include "core/domain/dates.h"
 #include "core/rules/access.h"
@@ -32,6 +33,8 @@ class Services final : public QObject {
     Q_PROPERTY(duban::app::StoreExecutor* store READ store NOTIFY deviceChanged FINAL)
     Q_PROPERTY(duban::app::SyncService* sync READ sync NOTIFY deviceChanged FINAL)
     Q_PROPERTY(QString username READ username NOTIFY deviceChanged FINAL)
+    // Empty when Qt's file dialog can open; else why not, in words (qml_modules.h).
+    Q_PROPERTY(QString fileDialogProblem READ fileDialogProblem CONSTANT FINAL)
     Q_PROPERTY(QString displayName READ displayName NOTIFY deviceChanged FINAL)
     Q_PROPERTY(QString role READ role NOTIFY deviceChanged FINAL)
     Q_PROPERTY(QString unitId READ unitId NOTIFY deviceChanged FINAL)
@@ -61,6 +64,7 @@ public:
     [[nodiscard]] StoreExecutor* store() const { return m_store.get(); }
     [[nodiscard]] SyncService* sync() const { return m_sync.get(); }
     [[nodiscard]] QString username() const;
+    [[nodiscard]] QString fileDialogProblem() const;
     [[nodiscard]] QString displayName() const;
     [[nodiscard]] QString role() const;
     [[nodiscard]] QString unitId() const;
@@ -117,6 +121,7 @@ private:
     QString m_language = QStringLiteral("zh_CN");
     QTranslator m_translator;
     QQmlEngine* m_engine = nullptr;
+    mutable std::optional<QString> m_fileDialogProblem;  // asked once, on first use
 };
 
 // A model's `services` property setter: follows `services` (or none), calling `onChange` whenever

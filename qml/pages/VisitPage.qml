@@ -26,6 +26,7 @@ Page {
 
     FileDialog {
         id: photoDialog
+        objectName: "photoDialog"
         title: qsTr("选择照片")
         nameFilters: [qsTr("JPEG 照片 (*.jpg *.jpeg)")]
         fileMode: FileDialog.OpenFiles
@@ -145,9 +146,20 @@ Page {
                         objectName: "photoFromFile"
                         text: editor.addingPhoto ? qsTr("正在处理…") : qsTr("从文件添加照片")
                         enabled: editor.editable && !editor.addingPhoto
-                        onClicked: photoDialog.open()
+                        // Qt's dialog crashes inside Qt when one of its modules is missing.
+                        onClicked: if (Services.fileDialogProblem === "") photoDialog.open()
+                                   else fileDialogProblem.visible = true
                     }
                 }
+            }
+            Label {
+                id: fileDialogProblem
+                objectName: "fileDialogProblem"
+                visible: false
+                text: Services.fileDialogProblem
+                color: Material.color(Material.Red)
+                wrapMode: Text.Wrap
+                Layout.fillWidth: true
             }
             FormField {
                 label: qsTr("走访记录")

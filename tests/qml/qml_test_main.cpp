@@ -15,6 +15,7 @@
 #include "core/domain/dates.h"
 #include "core/store/database.h"
 #include "core/util/clock.h"
+#include "qml/app/qml_modules.h"
 #include "qml/app/services.h"
 #include "sync/device_profile.h"
 #include "tests/support/test_photos.h"
@@ -57,6 +58,17 @@ public:
     }
     // Back to the system's time (each test that sets the clock ends with this).
     Q_INVOKABLE void useSystemTime() { m_clock.useSystemTime(); }
+    // The first module of `modules` this engine cannot import ("" when all are there).
+    Q_INVOKABLE QString missingModule(const QStringList& modules) const {
+        std::vector<QByteArray> names;
+        for (const QString& module : modules)
+            names.push_back(module.toLatin1());
+        std::vector<const char*> pointers;
+        for (const QByteArray& name : names)
+            pointers.push_back(name.constData());
+        QQmlEngine* engine = qmlEngine(this);
+        return engine ? duban::app::firstMissingModule(*engine, pointers) : QStringLiteral("?");
+    }
 
     // As an app restart does: every connection closes, everything is read again from the file.
     Q_INVOKABLE bool restart() {

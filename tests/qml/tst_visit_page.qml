@@ -35,6 +35,30 @@ TestCase {
         compare(camera.visible, devices.videoInputs.length > 0)
     }
 
+    // Qt's file dialog loads Qt.labs.folderlistmodel only when it opens, and crashes inside Qt if
+    // it is missing (scripts/deps.sh installs qml6-module-qt-labs-folderlistmodel).
+    function test_a_photo_from_a_file_opens_the_file_dialog() {
+        compare(Services.fileDialogProblem, "",
+                "the file dialog's QML modules must be installed: " + Services.fileDialogProblem)
+        const page = createTemporaryObject(pageComponent, this, {
+            projectId: Harness.projectIdByCode("key_projects_2022#1"),
+            width: 390, height: 800
+        })
+        const fromFile = findChild(page, "photoFromFile")
+        tryVerify(() => fromFile.visible && fromFile.enabled, 2000)
+        mouseClick(fromFile)
+        const dialog = findChild(page, "photoDialog")
+        tryVerify(() => dialog.visible, 3000, "the dialog opened")
+        verify(!findChild(page, "fileDialogProblem").visible)
+        dialog.reject()
+        tryVerify(() => !dialog.visible, 3000)
+    }
+
+    function test_a_missing_module_is_found_before_anything_opens() {
+        compare(Harness.missingModule(["QtQuick", "Qt.labs.nosuchmodule"]), "Qt.labs.nosuchmodule")
+        compare(Harness.missingModule(["QtQuick", "Qt.labs.folderlistmodel"]), "")
+    }
+
     Component {
         id: cameraComponent
         CameraCapture {}
