@@ -3,15 +3,19 @@
 // answered, and the server keeps serving everyone else.
 #include <gtest/gtest.h>
 #include <netinet/in.h>
+#include <signal.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
+#include <future>
 #include <iostream>
 
 #include "tests/e2e/blob_test_support.h"
+#include "tests/support/server_process.h"
 #include "tests/support/test_server.h"
+#include "tests/support/test_store.h"
 
 namespace duban {
 namespace {
@@ -163,8 +167,7 @@ TEST(LimitsTest, EightConnectionsThatSentOneByteDoNotDelayHealth) {
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
     const auto started = Clock::now();
     EXPECT_EQ(server.client().get("/v1/health").status, 200);
-    const auto took =
-        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+    const auto took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
     RecordProperty("health_ms", static_cast<int>(took.count()));
     std::cout << "health with 8 stalled connections: " << took.count() << " ms\n";
     EXPECT_LT(took, std::chrono::milliseconds(2'000));
@@ -187,6 +190,35 @@ TEST(LimitsTest, PastTheConnectionCapANewConnectionIsRefusedAndServedOnceOthersC
         status = server.client().get("/v1/health").status;
     }
     EXPECT_EQ(status, 200);
+}
+
+// The real binary gets SIGTERM while a request's body is still arriving: the request is read to
+// its end and answered (a sign-in, so it also waits for the worker pool), then the process exits 0.
+TEST(LimitsTest, SigtermLetsARequestWhoseBodyIsStillArrivingFinish) {
+    setenv("DUBAN_ADMIN_PASSWORD", "limits-admin-password", 1);
+    const test::TempDir dir;
+    test::ServerProcess server(dir.path() / "data");
+    const std::string body = json{{"username", "admin"},
+                                  {"password", "limits-admin-password"},
+                                  {"device_id", "0190f0a8-0000-7000-8000-00000000e001"}}
+                                 .dump();
+    RawTls slow(server.port(), dir.path() / "data" / "tls" / "ca.crt");
+    slow.send(
+        "POST /v1/auth/login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+        "Content-Length: " +
+        std::to_string(body.size()) + "\r\n\r\n" + body.substr(0, body.size() / 2));
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the header has been read
+    auto stopped = std::async(std::launch::async, [&server] { return server.stop(SIGTERM); });
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));  // the server is stopping
+    EXPECT_EQ(stopped.wait_for(std::chrono::seconds(0)), std::future_status::timeout)
+        << "the server exited with a request in flight";
+    slow.send(body.substr(body.size() / 2));
+    const auto answer = slow.readResponse();
+    EXPECT_EQ(answer.status, 200) << answer.body;
+    EXPECT_TRUE(json::parse(answer.body, nullptr, false).contains("token")) << answer.body;
+    ASSERT_EQ(stopped.wait_for(std::chrono::seconds(30)), std::future_status::ready);
+    EXPECT_EQ(stopped.get(), 0);
+    unsetenv("DUBAN_ADMIN_PASSWORD");
 }
 
 }  // namespace
