@@ -192,6 +192,40 @@ TEST(LimitsTest, PastTheConnectionCapANewConnectionIsRefusedAndServedOnceOthersC
     EXPECT_EQ(status, 200);
 }
 
+// Behind a trusted proxy the sign-in throttle counts each device named by X-Forwarded-For; from
+// any other peer the header is only text, and forging it gains nothing.
+TEST(LimitsTest, ForwardedAddressesCountOnlyFromATrustedProxy) {
+    const auto attempts = [](const TestServer& server, const std::string& forwardedFor) {
+        std::vector<long> statuses;
+        for (int i = 0; i < 3; ++i) {
+            statuses.push_back(
+                server.client()
+                    .request(
+                        "POST", "/v1/auth/login",
+                        json{{"username", "nobody-" + std::to_string(i)},
+                             {"password", "wrong-password"},
+                             {"device_id", "0190f0a8-0000-7000-8000-00000000e002"}}
+                            .dump(),
+                        {{"Content-Type", "application/json"}, {"X-Forwarded-For", forwardedFor}})
+                    .status);
+        }
+        return statuses;
+    };
+    const std::vector<long> twoThenThrottled{401, 401, 429};
+    {
+        TestServer trusting([](server::ServerConfig& config) {
+            config.loginAttemptsPerMinutePerAddress = 2;
+            config.trustedProxies = {"127.0.0.1"};
+        });
+        EXPECT_EQ(attempts(trusting, "198.51.100.1"), twoThenThrottled);
+        EXPECT_EQ(attempts(trusting, "198.51.100.2"), twoThenThrottled);  // another device
+    }
+    TestServer plain(
+        [](server::ServerConfig& config) { config.loginAttemptsPerMinutePerAddress = 2; });
+    EXPECT_EQ(attempts(plain, "198.51.100.1"), twoThenThrottled);
+    EXPECT_EQ(attempts(plain, "198.51.100.2"), (std::vector<long>{429, 429, 429}));
+}
+
 // The real binary gets SIGTERM while a request's body is still arriving: the request is read to
 // its end and answered (a sign-in, so it also waits for the worker pool), then the process exits 0.
 TEST(LimitsTest, SigtermLetsARequestWhoseBodyIsStillArrivingFinish) {
