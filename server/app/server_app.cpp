@@ -73,6 +73,7 @@ HttpServerOptions httpOptions(const ServerConfig& config, const std::filesystem:
     options.minBodyBytesPerSecond = config.minBodyBytesPerSecond;
     options.maxConnections = static_cast<std::size_t>(config.maxConnections);
     options.maxConnectionsPerAddress = static_cast<std::size_t>(config.maxConnectionsPerAddress);
+    options.trustedProxies = config.trustedProxies;
     return options;
 }
 

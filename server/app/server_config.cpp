@@ -2,8 +2,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
+
+#include "server/http/client_address.h"
 
 namespace duban::server {
 namespace {
@@ -79,7 +82,8 @@ Status applyConfigFile(const std::filesystem::path& path, ServerConfig& config) 
                                                 "header_timeout_ms",
                                                 "keep_alive_timeout_ms",
                                                 "body_stall_timeout_ms",
-                                                "min_body_bytes_per_second"};
+                                                "min_body_bytes_per_second",
+                                                "trusted_proxies"};
     for (const auto& [key, value] : file.items()) {
         if (std::find(known.begin(), known.end(), key) == known.end()) {
             return makeError("invalid_config", "config: unknown setting '" + key + "'");
@@ -102,6 +106,18 @@ Status applyConfigFile(const std::filesystem::path& path, ServerConfig& config) 
         config.keyFile = *v;
     if (auto v = text("seed"))
         config.seedDir = *v;
+    if (file.contains("trusted_proxies")) {
+        const json& proxies = file["trusted_proxies"];
+        const auto isAddress = [](const json& p) {
+            return p.is_string() && !canonicalAddress(p.get<std::string>()).empty();
+        };
+        if (!proxies.is_array() || !std::all_of(proxies.begin(), proxies.end(), isAddress)) {
+            return makeError("invalid_config",
+                             "config: 'trusted_proxies' must be a list of IP addresses, such as "
+                             "[\"10.0.0.5\"]");
+        }
+        config.trustedProxies = proxies.get<std::vector<std::string>>();
+    }
     if (file.contains("demo"))
         config.demo = file["demo"].is_boolean() && file["demo"].get<bool>();
     for (const Status& s :

@@ -49,6 +49,8 @@ struct ServerConfig {
     std::int64_t keepAliveTimeoutMs = 75'000;
     std::int64_t bodyStallTimeoutMs = 30'000;
     std::size_t minBodyBytesPerSecond = 1024;
+    // Load balancers whose X-Forwarded-For / Forwarded headers name the device (exact addresses).
+    std::vector<std::string> trustedProxies;
 
     [[nodiscard]] std::filesystem::path databaseFile() const { return dataDir / "duban.db"; }
     [[nodiscard]] std::filesystem::path blobDir() const { return dataDir / "blobs"; }

@@ -9,6 +9,7 @@
 #include <mutex>
 
 #include "server/http/api.h"
+#include "server/http/client_address.h"
 #include "server/http/header_text.h"
 #include "server/http/url_text.h"
 
@@ -308,7 +309,8 @@ std::string text(beast::string_view view) {
     return {view.data(), view.size()};
 }
 
-Request requestOf(const http::request_parser<http::empty_body>& header, const std::string& remote) {
+Request requestOf(const http::request_parser<http::empty_body>& header, const std::string& remote,
+                  const std::vector<std::string>& trustedProxies) {
     const auto& message = header.get();
     Request request;
     request.method = text(message.method_string());
@@ -318,7 +320,7 @@ Request requestOf(const http::request_parser<http::empty_body>& header, const st
     request.query = std::move(target.query);
     for (const auto& field : message)
         request.headers.add(text(field.name_string()), text(field.value()));
-    request.remoteAddress = remote;
+    request.remoteAddress = clientAddress(remote, request.headers, trustedProxies);
     return request;
 }
 
@@ -333,7 +335,7 @@ asio::awaitable<Next> serveRequest(const SessionShared& shared, Connection& conn
                                    http::request_parser<http::empty_body>& header) {
     const Router& router = shared.router;
     auto job = std::make_shared<Job>();
-    job->request = requestOf(header, connection.remote);
+    job->request = requestOf(header, connection.remote, shared.options.trustedProxies);
     const Request& request = job->request;
     const unsigned version = header.get().version();
     bool keepAlive = header.get().keep_alive();

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/util/result.h"
 #include "server/http/router.h"
@@ -30,7 +31,9 @@ struct HttpServerOptions {
     std::size_t minBodyBytesPerSecond = 1024;  // averaged, after the first bodyStallTimeout
     std::chrono::milliseconds writeTimeout{30'000};
     std::size_t maxConnections = 20'000;
-    std::size_t maxConnectionsPerAddress = 1'000;
+    std::size_t maxConnectionsPerAddress = 1'000;  // per connection's peer (a proxy's too)
+    // Peers whose X-Forwarded-For / Forwarded names the client (client_address.h).
+    std::vector<std::string> trustedProxies;
 };
 
 class HttpServer {

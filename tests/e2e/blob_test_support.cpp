@@ -1,6 +1,7 @@
 #include "tests/e2e/blob_test_support.h"
 
 #include <arpa/inet.h>
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <openssl/evp.h>
 #include <sys/socket.h>
@@ -175,6 +176,17 @@ void RawTls::send(std::string_view bytes) {
             throw std::runtime_error("RawTls: write failed");
         bytes.remove_prefix(static_cast<std::size_t>(n));
     }
+}
+
+bool RawTls::answered() const {
+    // Peeks without blocking: readable bytes on the socket may be only TLS 1.3 session tickets.
+    const int flags = ::fcntl(m_fd, F_GETFL);
+    ::fcntl(m_fd, F_SETFL, flags | O_NONBLOCK);
+    char byte = 0;
+    const int n = SSL_peek(m_ssl, &byte, 1);
+    const int error = n > 0 ? SSL_ERROR_NONE : SSL_get_error(m_ssl, n);
+    ::fcntl(m_fd, F_SETFL, flags);
+    return n > 0 || (error != SSL_ERROR_WANT_READ && error != SSL_ERROR_WANT_WRITE);
 }
 
 void RawTls::shutdownWrite() {

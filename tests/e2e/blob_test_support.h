@@ -65,6 +65,8 @@ public:
         std::string body;
     };
     [[nodiscard]] Response readResponse(bool toHead = false);
+    // Whether the server has sent something (an early answer while a body is still going out).
+    [[nodiscard]] bool answered() const;
     // Reads until the server closes; returns what came.
     [[nodiscard]] std::string readToEnd();
 
