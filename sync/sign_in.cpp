@@ -2,7 +2,6 @@
 
 #include <filesystem>
 
-#include "core/util/clock.h"
 #include "sync/sync_engine.h"
 
 namespace duban::sync {
@@ -38,7 +37,7 @@ Result<SignedIn> signIn(HttpTransport& transport, const std::string& username,
 }
 
 Result<ClientProfile> signInProfile(const ProfileDir& dir, const SignInRequest& request,
-                                    SignedIn* details) {
+                                    const Clock& clock, SignedIn* details) {
     ClientProfile profile;
     if (auto existing = dir.load(); existing) {
         profile = std::move(existing).value();
@@ -50,7 +49,6 @@ Result<ClientProfile> signInProfile(const ProfileDir& dir, const SignInRequest& 
         }
     }
     if (profile.deviceId.empty()) {
-        const SystemClock clock;
         profile.deviceId = newDeviceId(clock);
     }
     profile.server = request.server;

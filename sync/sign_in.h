@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/util/clock.h"
 #include "core/util/result.h"
 #include "sync/device_profile.h"
 #include "sync/http_transport.h"
@@ -34,9 +35,10 @@ struct SignInRequest {
 
 // Signs the profile folder's device in and saves the profile (token, user) there. A folder holds
 // one user's data and unsent edits: signing in as someone else, or to another server, is refused
-// ("profile_in_use"). The device id is made once per folder and kept.
+// ("profile_in_use"). The device id is made once per folder and kept, from the caller's `clock`
+// (the app's injected one, the CLI's SystemClock, a test's).
 [[nodiscard]] Result<ClientProfile> signInProfile(const ProfileDir& dir,
-                                                  const SignInRequest& request,
+                                                  const SignInRequest& request, const Clock& clock,
                                                   SignedIn* details = nullptr);
 
 }  // namespace duban::sync

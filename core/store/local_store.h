@@ -4,6 +4,7 @@
 // one transaction, so an edit is either wholly saved and queued for sync, or not at all.
 #include <algorithm>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -111,30 +112,39 @@ private:
     LocalStore(Database db, std::filesystem::path blobsFolder, const Clock& clock,
                std::string deviceId);
 
+    // The implementation is split by job: local_store.cpp (open, wiring, checks, permissions),
+    // record_saves.cpp, record_transitions.cpp, record_deletes.cpp, store_warnings.cpp,
+    // store_inbox.cpp and store_photos.cpp. Each `…In` runs inside a transaction the caller holds.
+
     // One save path for both authored records: rules, validation, record and outbox together.
     template <class Record>
     Result<Record> saveAuthored(const Actor& actor, Record record);
-    // The edits themselves, inside a transaction the caller holds.
     template <class Record>
     Status saveAuthoredIn(const Actor& actor, Record& record, bool isNew);
+    // An inbox resubmission: `fields` over the record as the device holds it, saved as above.
+    Status resaveIn(const Actor& actor, Entity entity, const std::string& id,
+                    const nlohmann::json& fields);
     Status transitionIn(const Actor& actor, Entity entity, const std::string& id,
                         Transition transition, const std::string& comment);
+    template <class Record>
+    Status transitionRecordIn(const Actor& actor, const std::string& id, Transition transition,
+                              const std::string& comment);
     Status acknowledgeIn(const Actor& actor, const std::string& id, const std::string& comment);
     Status deleteIn(const Actor& actor, Entity entity, const std::string& id);
     Status resubmitIn(const Actor& actor, const InboxItem& item, const nlohmann::json& edits);
-    template <class Record>
-    Status resaveWith(const Actor& actor, const std::string& id, const nlohmann::json& fields);
     void discardIn(const InboxItem& item);
-    [[nodiscard]] std::vector<FieldError> validateDraft(const ProgressReport& report) const;
-    [[nodiscard]] std::vector<FieldError> validateDraft(const SiteVisit& visit) const;
+    // The validation rules for a draft (`forSubmit` false) or a submission, with what they need
+    // from this device (today, the project's investment).
+    [[nodiscard]] std::vector<FieldError> validate(const ProgressReport& report,
+                                                   bool forSubmit) const;
+    [[nodiscard]] std::vector<FieldError> validate(const SiteVisit& visit, bool forSubmit) const;
     [[nodiscard]] Status mayAddPhoto(const Actor& actor, Entity ownerKind,
                                      const std::string& ownerId) const;
 
     OutboxEntry mutation(Entity entity, const std::string& id, std::string op,
                          std::int64_t baseVersion);
     // Runs `edit` in one transaction, turning database failures into an error value.
-    template <class F>
-    Status inTransaction(F&& edit);
+    Status inTransaction(const std::function<Status()>& edit);
 
     Database m_db;
     std::filesystem::path m_blobsFolder;

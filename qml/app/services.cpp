@@ -114,7 +114,7 @@ void Services::signIn(const QString& server, const QString& caFile, const QStrin
     request.userAgent = "duban-app/" + QCoreApplication::applicationVersion().toStdString();
     // The network (and the password hash on the server) take a while: never on the GUI thread.
     m_signInThread = QThread::create([this, request] {
-        auto profile = sync::signInProfile(m_profileDir, request);
+        auto profile = sync::signInProfile(m_profileDir, request, m_clock);
         QMetaObject::invokeMethod(
             this,
             [this, profile = std::move(profile)] {

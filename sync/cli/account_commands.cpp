@@ -37,7 +37,8 @@ int loginCommand(const Invocation& invocation, Io& io) {
     request.deviceName = "duban-client";
     request.userAgent = "duban-client/0.1";
     sync::SignedIn signedIn;
-    auto signedInProfile = sync::signInProfile(dir, request, &signedIn);
+    const SystemClock clock;
+    auto signedInProfile = sync::signInProfile(dir, request, clock, &signedIn);
     if (!signedInProfile) {
         Error error = signedInProfile.error();
         if (error.code == "profile_in_use")

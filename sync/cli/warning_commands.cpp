@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "core/domain/dates.h"
+#include "core/rules/letter_defaults.h"
 #include "core/store/warnings.h"
 #include "sync/cli/client_session.h"
 #include "sync/cli/commands.h"
@@ -53,13 +54,13 @@ json proposalJson(const WarningProposal& p) {
                 {"days", p.finding.days}};
 }
 
-// Reports are required from --since (YYYY-MM), by default from this month.
+// Reports are required from --since (YYYY-MM), by default from core's letter default.
 ProposalOptions proposalOptions(const Invocation& invocation, const Session& s) {
     ProposalOptions options;
     options.today = dateAt(s.clock.nowMs());
     options.firstReportPeriod = invocation.option("--since");
     if (options.firstReportPeriod.empty())
-        options.firstReportPeriod = periodOf(options.today).toString();
+        options.firstReportPeriod = defaultFirstReportPeriod(options.today).toString();
     else if (!parsePeriod(options.firstReportPeriod))
         throw UsageError("--since needs a month written YYYY-MM");
     return options;
