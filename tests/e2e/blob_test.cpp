@@ -235,8 +235,10 @@ TEST_F(BlobTest, APatchStillRunningHoldsTheUploadUntilItsConnectionEnds) {
     auto stalled = std::make_unique<test::RawTls>(s_server->port(), s_server->caFile());
     stalled->send(rawPatch(location, bearer, 0, 100'000) + photo.substr(0, 30'000));
     // A wrong offset changes nothing whoever answers: 409 until the stalled PATCH holds the lock.
+    // A generous bound: on a loaded machine the stalled PATCH may take seconds to reach its worker.
     long status = 0;
-    for (int i = 0; i < 200 && status != 423; ++i) {
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (status != 423 && std::chrono::steady_clock::now() < deadline) {
         status = tus.patch(location, 999, "x").status;
         if (status != 423)
             std::this_thread::sleep_for(std::chrono::milliseconds(10));
