@@ -1,8 +1,7 @@
 #pragma once
 // Pull pages are JSON of hundreds of kilobytes that shrink about seven times with gzip; on a
-// township's mobile link that is most of a sync's time. cpp-httplib 0.11 compresses only a type of
-// exactly "application/json" and prefers brotli at quality 11 (too slow for a page), so the server
-// gzips its JSON itself, after routing (Router::serve), at a fast level.
+// township's mobile link that is most of a sync's time. The server gzips its JSON answers itself,
+// after routing (Router::serve), at a fast level (3): the HTTP library below only carries bytes.
 #include "server/http/request.h"
 #include "server/http/response.h"
 
