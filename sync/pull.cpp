@@ -103,6 +103,12 @@ std::int64_t parseCursor(const std::string& text) {
 
 namespace detail {
 
+PullPosition storedPullPosition(const Database& db) {
+    if (stateValue(db, kResyncKey) == "1")
+        return {};  // a pass from 0 is under way: anything new counts
+    return PullPosition{parseCursor(stateValue(db, kCursorKey)), stateValue(db, kScopeKey)};
+}
+
 Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptions& options,
                    SyncReport& report, const SyncProgressCallback& progress) {
     std::string storedScope = stateValue(db, kScopeKey);

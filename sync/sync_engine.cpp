@@ -67,6 +67,10 @@ Status SyncEngine::pull(SyncReport& report) {
     }
 }
 
+PullPosition SyncEngine::pullPosition() const {
+    return detail::storedPullPosition(m_store.database());
+}
+
 namespace detail {
 
 Error responseError(const HttpResponse& response, std::string_view what) {

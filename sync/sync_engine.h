@@ -14,6 +14,7 @@
 #include "core/domain/sync_limits.h"
 #include "core/store/local_store.h"
 #include "core/util/result.h"
+#include "sync/change_watch.h"
 #include "sync/http_transport.h"
 #include "sync/photo_upload.h"
 #include "sync/retry_policy.h"
@@ -84,6 +85,8 @@ public:
     // The photo bytes waiting in the store (after push: the server then knows the photo records,
     // so a blob another user already uploaded is visible to HEAD and is not sent again).
     [[nodiscard]] Status upload(SyncReport& report);
+    // Where the stored pull stands (after a run: what a change watch starts from).
+    [[nodiscard]] PullPosition pullPosition() const;
 
 private:
     LocalStore& m_store;
@@ -100,6 +103,7 @@ Status pushOutbox(const Database& db, const Clock& clock, HttpTransport& transpo
                   const SyncProgressCallback& progress);
 Status pullChanges(const Database& db, HttpTransport& transport, const SyncOptions& options,
                    SyncReport& report, const SyncProgressCallback& progress);
+PullPosition storedPullPosition(const Database& db);
 // The server's error body as an Error ("http_<status>" when the body says nothing).
 Error responseError(const HttpResponse& response, std::string_view what);
 }  // namespace detail

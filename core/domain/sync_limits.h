@@ -11,6 +11,9 @@ namespace duban {
 inline constexpr int kMaxPushMutations = 500;  // mutations in one push
 inline constexpr int kDefaultPullLimit = 500;  // changes in a pull page without ?limit
 inline constexpr int kMaxPullLimit = 2000;     // changes in one pull page
+// A pull with ?wait=S is held up to S seconds for a change (a long-poll); S at most this, below
+// the keep-alive of proxies and mobile networks.
+inline constexpr int kMaxPullWaitSeconds = 30;
 inline constexpr std::size_t kMaxJsonBodyBytes = 1024 * 1024;  // any JSON request body
 // A device keeps a push body under this, well below kMaxJsonBodyBytes: a batch of long narratives
 // goes in more requests, never as one the server turns away.

@@ -1,8 +1,11 @@
 #include "qml/app/sync_service.h"
 
+#include <QGuiApplication>
+
 #include <chrono>
 #include <memory>
 
+#include "qml/app/change_watcher.h"
 #include "qml/app/format.h"
 #include "qml/app/store_executor.h"
 #include "qml/app/sync_worker.h"
@@ -23,6 +26,10 @@ Result<std::unique_ptr<SyncService>> SyncService::start(const sync::ClientProfil
     auto transport = sync::transportFor(profile, "duban-app/0.1");
     if (!transport)
         return transport.error();
+    // The watch has a connection of its own: a sync never waits behind a held pull.
+    auto watchTransport = sync::transportFor(profile, "duban-app/0.1");
+    if (!watchTransport)
+        return watchTransport.error();
     sync::SyncOptions options;
     options.deviceId = profile.deviceId;
     // The callback runs on the sync thread; the service is made right after, so it reaches the
@@ -44,17 +51,28 @@ Result<std::unique_ptr<SyncService>> SyncService::start(const sync::ClientProfil
     };
     auto worker = std::make_unique<SyncWorker>(std::move(store).value(),
                                                std::move(transport).value(), options);
-    auto made = std::unique_ptr<SyncService>(new SyncService(std::move(worker), views, clock));
+    auto watcher = std::make_unique<ChangeWatcher>(std::move(watchTransport).value());
+    auto made = std::unique_ptr<SyncService>(
+        new SyncService(std::move(worker), std::move(watcher), views, clock));
     *service = made.get();
     return made;
 }
 
-SyncService::SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views,
-                         const Clock& clock)
-    : m_worker(std::move(worker)), m_views(views), m_clock(clock) {
+SyncService::SyncService(std::unique_ptr<SyncWorker> worker, std::unique_ptr<ChangeWatcher> watcher,
+                         StoreExecutor* views, const Clock& clock)
+    : m_worker(std::move(worker)), m_watcher(std::move(watcher)), m_views(views), m_clock(clock) {
     m_thread.setObjectName("duban-sync");
     m_worker->moveToThread(&m_thread);
     m_thread.start();
+    m_watchThread.setObjectName("duban-watch");
+    m_watcher->moveToThread(&m_watchThread);
+    m_watchThread.start();
+    connect(m_watcher.get(), &ChangeWatcher::ended, this, &SyncService::onWatchEnded,
+            Qt::QueuedConnection);
+    if (auto* gui = qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+        connect(gui, &QGuiApplication::applicationStateChanged, this,
+                &SyncService::onApplicationStateChanged);
+    }
     m_periodic.setInterval(kPeriodicMs);
     connect(&m_periodic, &QTimer::timeout, this, &SyncService::syncNow);
     m_periodic.start();
@@ -65,10 +83,13 @@ SyncService::SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* view
 }
 
 SyncService::~SyncService() {
+    m_watcher->supersede(++m_watchTicket);  // a held pull ends at once
+    m_watchThread.quit();
     m_worker->cancel();  // a run in progress stops at once, keeping what it stored
     QMetaObject::invokeMethod(
         m_worker.get(), [this] { m_thread.quit(); }, Qt::QueuedConnection);
     m_thread.wait();
+    m_watchThread.wait();
 }
 
 void SyncService::syncNow() {
@@ -94,7 +115,7 @@ void SyncService::syncNow() {
                 this,
                 [this, outcome] {
                     onFinished(outcome.ok, QString::fromStdString(outcome.error), outcome.offline,
-                               outcome.counts);
+                               outcome.counts, outcome.position);
                 },
                 Qt::QueuedConnection);
         },
@@ -148,7 +169,7 @@ void SyncService::onProgress(const QString& phase, double progress) {
 }
 
 void SyncService::onFinished(bool ok, const QString& error, bool offline,
-                             const DeviceCounts& counts) {
+                             const DeviceCounts& counts, const sync::PullPosition& position) {
     m_busy = false;
     m_offline = offline;
     m_lastError = ok ? QString() : error;
@@ -165,7 +186,50 @@ void SyncService::onFinished(bool ok, const QString& error, bool offline,
     if (m_again) {
         m_again = false;
         syncNow();
+    } else if (ok && !m_background) {
+        watchFrom(position);
     }
+}
+
+void SyncService::watchFrom(const sync::PullPosition& position) {
+    const int ticket = ++m_watchTicket;
+    m_watcher->supersede(ticket);
+    QMetaObject::invokeMethod(
+        m_watcher.get(), [this, ticket, position] { m_watcher->watch(ticket, position); },
+        Qt::QueuedConnection);
+    if (!m_watching) {
+        m_watching = true;
+        emit stateChanged();
+    }
+}
+
+void SyncService::stopWatching() {
+    m_watcher->supersede(++m_watchTicket);
+    if (m_watching) {
+        m_watching = false;
+        emit stateChanged();
+    }
+}
+
+void SyncService::onWatchEnded(int ticket, bool changed) {
+    if (ticket != m_watchTicket)
+        return;  // an older watch, already replaced
+    m_watching = false;
+    emit stateChanged();
+    if (changed)
+        syncNow();  // its good end starts the next watch
+}
+
+void SyncService::onApplicationStateChanged(Qt::ApplicationState state) {
+    // Inactive is a desktop window without focus, still on screen: it stays live.
+    const bool background = state == Qt::ApplicationHidden || state == Qt::ApplicationSuspended;
+    if (background == m_background)
+        return;
+    m_background = background;
+    if (background)
+        stopWatching();
+    else
+        syncNow();  // back in front: catch up, then watch again
 }
 
 void SyncService::onCounts(const DeviceCounts& counts) {

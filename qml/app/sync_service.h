@@ -1,8 +1,9 @@
 #pragma once
 // Background sync for the app (design.md §5, §8): a worker thread with its own connection to the
 // store, its own libcurl transport and a SyncEngine. Runs on start, shortly after each save, on a
-// timer, and on demand; reports progress and the device's counts to QML; cancel() stops a run at
-// once, keeping what it stored.
+// timer, on demand, and as soon as the server has a change for this device (a ChangeWatcher keeps
+// a long-polling pull open after each good run while the app is not in the background); reports
+// progress and the device's counts to QML; cancel() stops a run at once, keeping what it stored.
 #include <QtQml/qqmlregistration.h>
 #include <QObject>
 #include <QString>
@@ -16,10 +17,12 @@
 
 #include "core/util/clock.h"
 #include "core/util/result.h"
+#include "sync/change_watch.h"
 #include "sync/device_profile.h"
 
 namespace duban::app {
 
+class ChangeWatcher;
 class StoreExecutor;
 class SyncWorker;
 
@@ -41,6 +44,7 @@ class SyncService final : public QObject {
     Q_PROPERTY(QString lastSyncAt READ lastSyncAt NOTIFY stateChanged FINAL)
     Q_PROPERTY(QString lastError READ lastError NOTIFY stateChanged FINAL)
     Q_PROPERTY(bool offline READ offline NOTIFY stateChanged FINAL)
+    Q_PROPERTY(bool live READ live NOTIFY stateChanged FINAL)
     Q_PROPERTY(int pending READ pending NOTIFY countsChanged FINAL)
     Q_PROPERTY(int inboxOpen READ inboxOpen NOTIFY countsChanged FINAL)
     Q_PROPERTY(int photoFilesWaiting READ photoFilesWaiting NOTIFY countsChanged FINAL)
@@ -59,6 +63,8 @@ public:
     [[nodiscard]] QString lastSyncAt() const { return m_lastSyncAt; }
     [[nodiscard]] QString lastError() const { return m_lastError; }
     [[nodiscard]] bool offline() const { return m_offline; }
+    // A long-polling pull is open: the server's changes arrive as they are made.
+    [[nodiscard]] bool live() const { return m_watching; }
     [[nodiscard]] int pending() const { return m_counts.pending; }
     [[nodiscard]] int inboxOpen() const { return m_counts.inboxOpen; }
     [[nodiscard]] int photoFilesWaiting() const { return m_counts.photoFilesWaiting; }
@@ -83,13 +89,25 @@ signals:
     void blobFailed(const QString& sha256, const QString& reason);
 
 private:
-    SyncService(std::unique_ptr<SyncWorker> worker, StoreExecutor* views, const Clock& clock);
+    SyncService(std::unique_ptr<SyncWorker> worker, std::unique_ptr<ChangeWatcher> watcher,
+                StoreExecutor* views, const Clock& clock);
     void onProgress(const QString& phase, double progress);
-    void onFinished(bool ok, const QString& error, bool offline, const DeviceCounts& counts);
+    void onFinished(bool ok, const QString& error, bool offline, const DeviceCounts& counts,
+                    const sync::PullPosition& position);
     void onCounts(const DeviceCounts& counts);
+    // Live changes: a watch from `position` replaces any open one; stopWatching() ends it.
+    void watchFrom(const sync::PullPosition& position);
+    void stopWatching();
+    void onWatchEnded(int ticket, bool changed);
+    void onApplicationStateChanged(Qt::ApplicationState state);
 
     std::unique_ptr<SyncWorker> m_worker;  // lives on m_thread
     QThread m_thread;
+    std::unique_ptr<ChangeWatcher> m_watcher;  // lives on m_watchThread
+    QThread m_watchThread;
+    int m_watchTicket = 0;
+    bool m_watching = false;
+    bool m_background = false;  // the app is hidden or suspended: no watch is kept
     StoreExecutor* m_views;
     const Clock& m_clock;
     QTimer m_periodic;

@@ -32,6 +32,8 @@ SyncWorker::Outcome SyncWorker::runOnce(const std::function<void(const char*, do
             sync::transportErrorKind(report.error()) == sync::TransportErrorKind::timeout;
     }
     outcome.counts = counts();
+    if (outcome.ok)
+        outcome.position = m_engine->pullPosition();
     return outcome;
 }
 

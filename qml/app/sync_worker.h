@@ -24,6 +24,7 @@ public:
         std::string error;
         bool offline = false;  // the server could not be reached at all
         DeviceCounts counts;
+        sync::PullPosition position;  // where a live-changes watch starts after this run
     };
 
     SyncWorker(std::unique_ptr<LocalStore> store, std::unique_ptr<sync::CurlTransport> transport,

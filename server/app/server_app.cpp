@@ -128,7 +128,7 @@ Status ServerApp::prepare(std::ostream& console) {
     m_pool = std::make_unique<ConnectionPool>(m_config.databaseFile(), m_config.threads + 2);
     m_throttle = std::make_unique<LoginThrottle>(m_config.loginAttemptsPerMinutePerAddress);
     m_context = std::make_unique<ServerContext>(
-        ServerContext{m_config, *m_pool, m_clock, m_log, *m_throttle});
+        ServerContext{m_config, *m_pool, m_clock, m_log, *m_throttle, m_changes});
     m_router = std::make_unique<Router>(m_log, m_config.maxJsonBodyBytes);
     registerHealthRoutes(*m_router, *m_context);
     registerAuthRoutes(*m_router, *m_context);
@@ -136,7 +136,9 @@ Status ServerApp::prepare(std::ostream& console) {
     registerAuditRoutes(*m_router, *m_context);
     registerSyncRoutes(*m_router, *m_context);
     registerBlobRoutes(*m_router, *m_context);
-    auto http = HttpServer::bind(httpOptions(m_config, cert, key), *m_router);
+    HttpServerOptions options = httpOptions(m_config, cert, key);
+    options.changes = &m_changes;
+    auto http = HttpServer::bind(options, *m_router);
     if (!http)
         return http.error();
     m_http = std::move(http).value();

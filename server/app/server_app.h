@@ -45,6 +45,7 @@ private:
     const Clock& m_clock;
     std::unique_ptr<ConnectionPool> m_pool;
     std::unique_ptr<LoginThrottle> m_throttle;
+    ChangeFeed m_changes;
     std::unique_ptr<ServerContext> m_context;
     std::unique_ptr<Router> m_router;
     std::unique_ptr<HttpServer> m_http;

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <fstream>
 
-#include "server/http/client_address.h"
+#include "server/http/address_range.h"
 
 namespace duban::server {
 namespace {
@@ -109,12 +109,12 @@ Status applyConfigFile(const std::filesystem::path& path, ServerConfig& config) 
     if (file.contains("trusted_proxies")) {
         const json& proxies = file["trusted_proxies"];
         const auto isAddress = [](const json& p) {
-            return p.is_string() && !canonicalAddress(p.get<std::string>()).empty();
+            return p.is_string() && AddressRange::parse(p.get<std::string>()).has_value();
         };
         if (!proxies.is_array() || !std::all_of(proxies.begin(), proxies.end(), isAddress)) {
             return makeError("invalid_config",
-                             "config: 'trusted_proxies' must be a list of IP addresses, such as "
-                             "[\"10.0.0.5\"]");
+                             "config: 'trusted_proxies' must be a list of IP addresses or CIDR "
+                             "ranges, such as [\"10.0.0.5\", \"10.1.0.0/16\", \"fd00::/8\"]");
         }
         config.trustedProxies = proxies.get<std::vector<std::string>>();
     }

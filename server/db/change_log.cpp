@@ -67,4 +67,9 @@ void bumpScopeEpoch(const Database& db) {
         .run();
 }
 
+std::int64_t newestChangeSeq(const Database& db) {
+    Statement s = db.prepare("SELECT coalesce(max(seq), 0) FROM change");
+    return s.step() ? s.int64(0) : 0;
+}
+
 }  // namespace duban::server

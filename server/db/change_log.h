@@ -19,6 +19,9 @@ struct ChangeScope {
 void recordChanged(const Database& db, std::string_view entity, std::string_view recordId,
                    const ChangeScope& scope, std::int64_t version, bool deleted = false);
 
+// The newest seq in the log (0 for none).
+[[nodiscard]] std::int64_t newestChangeSeq(const Database& db);
+
 // Brings the log up to date with records written outside sync (seed import, admin edits of units
 // and projects): every unit, project and milestone whose version the log has not seen gets a new
 // seq. Returns how many were logged (0 when nothing changed).

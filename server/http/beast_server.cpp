@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "server/http/beast_session.h"
+#include "server/http/change_feed.h"
 #include "server/log/json_log.h"
 
 namespace duban::server {
@@ -162,6 +163,8 @@ void BeastServer::stop() {
         beast::error_code ignored;
         m_acceptor.close(ignored);
     });
+    if (m_options.changes != nullptr)
+        m_options.changes->close();  // parked requests are answered now
     const std::lock_guard lock(m_mutex);
     for (const auto& connection : m_connections) {
         asio::post(connection->stream.get_executor(), [connection] { connection->closeIfIdle(); });

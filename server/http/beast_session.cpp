@@ -8,7 +8,10 @@
 #include <deque>
 #include <mutex>
 
+#include <random>
+
 #include "server/http/api.h"
+#include "server/http/change_feed.h"
 #include "server/http/client_address.h"
 #include "server/http/header_text.h"
 #include "server/http/url_text.h"
@@ -36,9 +39,11 @@ public:
         });
     }
     // Returns after a notify() since the last wait (at once if one came meanwhile).
-    asio::awaitable<void> wait() {
+    asio::awaitable<void> wait() { co_await waitUntil(asio::steady_timer::time_point::max()); }
+    // As wait(), or when `deadline` comes.
+    asio::awaitable<void> waitUntil(asio::steady_timer::time_point deadline) {
         if (!m_pending) {
-            m_timer.expires_at(asio::steady_timer::time_point::max());
+            m_timer.expires_at(deadline);
             beast::error_code ec;
             co_await m_timer.async_wait(noThrow(ec));
         }
@@ -145,6 +150,31 @@ bool submit(const SessionShared& shared, const RouteMatch& match, const std::sha
 asio::awaitable<void> untilDone(const Job& job, Wakeup& wakeup) {
     while (!job.done)
         co_await wakeup.wait();
+}
+
+// A parked request (Response::parking): held with no thread until the change feed passes what
+// it waits beyond, the deadline comes or the server stops, then its handler runs again (and may
+// park again). A full worker pool makes it wait a moment and try again, not answer 503: these
+// wake together when one change is published.
+asio::awaitable<Response> resumeParked(const SessionShared& shared, const RouteMatch& match,
+                                       const std::shared_ptr<Job>& job,
+                                       const std::shared_ptr<Wakeup>& wakeup, Parking parking) {
+    {
+        const ChangeFeed::Subscription subscription =
+            shared.options.changes->subscribe(parking.beyond, [wakeup] { wakeup->notify(); });
+        co_await wakeup->waitUntil(parking.until);
+    }
+    job->request.mayPark = !shared.stopping && std::chrono::steady_clock::now() < parking.until;
+    job->request.parked = std::move(parking);
+    job->response = Response{};
+    job->done = false;
+    thread_local std::minstd_rand jitter{std::random_device{}()};
+    while (!submit(shared, match, job, nullptr, wakeup)) {
+        const auto pause = std::chrono::milliseconds(20 + jitter() % 60);
+        co_await wakeup->waitUntil(std::chrono::steady_clock::now() + pause);
+    }
+    co_await untilDone(*job, *wakeup);
+    co_return std::move(job->response);
 }
 
 void answerBusy(Response& response) {
@@ -336,6 +366,7 @@ asio::awaitable<Next> serveRequest(const SessionShared& shared, Connection& conn
     const Router& router = shared.router;
     auto job = std::make_shared<Job>();
     job->request = requestOf(header, connection.remote, shared.options.trustedProxies);
+    job->request.mayPark = shared.options.changes != nullptr && !shared.stopping;
     const Request& request = job->request;
     const unsigned version = header.get().version();
     bool keepAlive = header.get().keep_alive();
@@ -399,6 +430,10 @@ asio::awaitable<Next> serveRequest(const SessionShared& shared, Connection& conn
             } else {
                 co_await untilDone(*job, *wakeup);
                 response = std::move(job->response);
+                while (response.parking) {
+                    response = co_await resumeParked(shared, match, job, wakeup,
+                                                     std::move(*response.parking));
+                }
             }
         }
     }

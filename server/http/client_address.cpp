@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 
+#include "server/http/address_range.h"
 #include "server/http/header_text.h"
 
 namespace duban::server {
@@ -64,9 +65,14 @@ std::string canonicalAddress(std::string_view text) {
 
 std::string clientAddress(std::string_view peer, const Headers& headers,
                           const std::vector<std::string>& trusted) {
-    const auto isTrusted = [&trusted](const std::string& address) {
-        return std::any_of(trusted.begin(), trusted.end(), [&address](const std::string& proxy) {
-            return canonicalAddress(proxy) == address;
+    std::vector<AddressRange> ranges;
+    for (const std::string& proxy : trusted) {
+        if (auto range = AddressRange::parse(proxy))
+            ranges.push_back(*range);
+    }
+    const auto isTrusted = [&ranges](const std::string& address) {
+        return std::any_of(ranges.begin(), ranges.end(), [&address](const AddressRange& range) {
+            return range.contains(address);
         });
     };
     std::string client = canonicalAddress(peer);

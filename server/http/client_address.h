@@ -11,7 +11,8 @@
 
 namespace duban::server {
 
-// `peer`: the connection's address. `trusted`: the proxies' addresses (IPv4 or IPv6, exact).
+// `peer`: the connection's address. `trusted`: the proxies' addresses or CIDR ranges (IPv4 or
+// IPv6: "10.0.0.5", "10.0.0.0/8", "fd00::/8"; address_range.h).
 // From a trusted peer, the forwarded list (Forwarded's `for=` if present, else X-Forwarded-For) is
 // walked from its right end past trusted hops; the first other address is the client. An entry
 // that is not an address (`unknown`, an obfuscated name) stops the walk at the hop that sent it.

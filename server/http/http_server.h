@@ -12,6 +12,8 @@
 
 namespace duban::server {
 
+class ChangeFeed;
+
 struct HttpServerOptions {
     std::filesystem::path certFile;  // PEM, full chain
     std::filesystem::path keyFile;
@@ -34,6 +36,8 @@ struct HttpServerOptions {
     std::size_t maxConnectionsPerAddress = 1'000;  // per connection's peer (a proxy's too)
     // Peers whose X-Forwarded-For / Forwarded names the client (client_address.h).
     std::vector<std::string> trustedProxies;
+    // Parked requests (long-polls) wait on it; without one no request is parked. stop() closes it.
+    ChangeFeed* changes = nullptr;
 };
 
 class HttpServer {

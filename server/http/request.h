@@ -3,12 +3,14 @@
 // one by hand and call a handler directly.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 #include "server/http/headers.h"
+#include "server/http/parking.h"
 
 namespace duban::server {
 
@@ -34,6 +36,11 @@ struct Request {
     // A buffered route's whole body; empty for a streaming route, which reads `bodySource`.
     std::string body;
     BodySource* bodySource = nullptr;
+    // Whether the transport can hold this request (Response::park); false for one that cannot,
+    // and once the server stops or the parking's deadline has passed.
+    bool mayPark = false;
+    // Set when a parked request runs again: what the handler parked it with.
+    std::optional<Parking> parked;
 
     [[nodiscard]] std::string header(std::string_view name) const { return headers.get(name); }
     [[nodiscard]] bool hasHeader(std::string_view name) const { return headers.has(name); }

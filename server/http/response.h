@@ -3,10 +3,12 @@
 // streamed from a provider (blobs from disk, memory O(chunk)).
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include "server/http/headers.h"
+#include "server/http/parking.h"
 
 namespace duban::server {
 
@@ -22,6 +24,8 @@ struct Response {
     // A streamed body: `streamLength` bytes from `provider` (body stays empty).
     std::uint64_t streamLength = 0;
     BodyProvider provider;
+    // Set instead of an answer when the request is parked (only where Request::mayPark).
+    std::optional<Parking> parking;
 
     void setHeader(std::string_view name, std::string value) {
         headers.set(name, std::move(value));

@@ -56,7 +56,8 @@ void Router::serve(const RouteMatch& match, Request& request, Response& response
         response = Response{};
         answerTransportError(response, 500);
     }
-    gzipJsonResponse(request, response);
+    if (!response.parking)
+        gzipJsonResponse(request, response);
 }
 
 void Router::serve(Request& request, Response& response) const {

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "server/auth/session.h"
+#include "server/db/change_log.h"
 #include "server/sync/record_views.h"
 
 namespace duban::server {
@@ -132,9 +133,7 @@ PullPage readPullPage(const Database& db, const Actor& actor, std::int64_t after
         // was seen, visible or not. The cursor moves past the invisible ones too, or a device
         // of a narrow scope would scan everyone else's changes since its last visible one on
         // every sync. (A change of who-sees-what bumps the scope epoch: devices start from 0.)
-        Statement newest = db.prepare("SELECT coalesce(max(seq), 0) FROM change");
-        if (newest.step())
-            page.next = std::max(page.next, newest.int64(0));
+        page.next = std::max(page.next, newestChangeSeq(db));
     }
     page.scope = scopeFingerprint(db, actor);
     snapshot.commit();

@@ -1,5 +1,8 @@
 // POST /v1/sync/push and GET /v1/sync/pull (design.md §5): the HTTP edges. Bodies and parameters
 // are read strictly here; a bad request is refused whole before anything is applied.
+#include <algorithm>
+
+#include "core/domain/sync_limits.h"
 #include "server/http/api.h"
 #include "server/http/routes.h"
 #include "server/sync/pull_query.h"
@@ -42,13 +45,17 @@ void push(ServerContext& context, const Request& request, Response& response,
     }
 }
 
+// With ?wait=S and nothing visible after the cursor, the request parks until a change the caller
+// may see is committed (or S runs out): each wake-up re-reads only what came after the last scan,
+// and a changed scope is answered at once (the device must pull again from 0).
 void pull(ServerContext& context, const Request& request, Response& response,
           const Session& session, const Database& db) {
     for (const auto& [name, value] : request.query) {
-        if ((name != "after" && name != "limit") || request.queryCount(name) != 1) {
-            return sendError(
-                response, 400, "invalid",
-                "pull takes 'after' and 'limit' once each; '" + name + "' is not understood.");
+        if ((name != "after" && name != "limit" && name != "wait") ||
+            request.queryCount(name) != 1) {
+            return sendError(response, 400, "invalid",
+                             "pull takes 'after', 'limit' and 'wait' once each; '" + name +
+                                 "' is not understood.");
         }
     }
     const auto after = queryInteger(request, "after", 0, 0, INT64_MAX);
@@ -58,8 +65,20 @@ void pull(ServerContext& context, const Request& request, Response& response,
                                     context.config.maxPullLimit);
     if (!limit)
         return sendError(response, limit.error());
-    const PullPage page =
-        readPullPage(db, session.actor, after.value(), static_cast<int>(limit.value()));
+    const auto wait = queryInteger(request, "wait", 0, 0, kMaxPullWaitSeconds);
+    if (!wait)
+        return sendError(response, wait.error());
+    const std::optional<Parking>& parked = request.parked;
+    const std::int64_t from = parked ? std::max(after.value(), parked->beyond) : after.value();
+    const PullPage page = readPullPage(db, session.actor, from, static_cast<int>(limit.value()));
+    const bool scopeChanged = parked && parked->note != page.scope;
+    if (page.changes.empty() && !scopeChanged && wait.value() > 0 && request.mayPark) {
+        response.parking =
+            Parking{parked ? parked->until
+                           : std::chrono::steady_clock::now() + std::chrono::seconds(wait.value()),
+                    page.next, page.scope};
+        return;
+    }
     sendJson(response, 200,
              json{{"changes", page.changes},
                   {"next", page.next},

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <future>
 #include <memory>
 #include <string>
 
@@ -379,6 +380,38 @@ TEST_F(SyncEngineTest, AMoveToAnotherUnitPullsAgainAndDropsWhatLeftTheScope) {
 }
 
 // No server at all: a phone in a tunnel. The outbox is exactly as it was.
+TEST_F(SyncEngineTest, AWatchingDeviceHearsOfAChangeAtOnceAndItsNextSyncBringsIt) {
+    Device author(server(), "eng-field");
+    Device watcher(server(), "eng-field2");
+    author.sync();
+    watcher.sync();
+    const sync::PullPosition from = watcher.engine().pullPosition();
+    EXPECT_GT(from.cursor, 0);
+    EXPECT_FALSE(from.scope.empty());
+
+    auto watching = std::async(std::launch::async, [&] {
+        return sync::watchForChanges(watcher.network(), from, std::chrono::seconds(20));
+    });
+    ASSERT_EQ(watching.wait_for(std::chrono::milliseconds(500)), std::future_status::timeout)
+        << "nothing new yet: the server holds the watch";
+    const ProgressReport report = author.submittedReport(author.projectId(kProjectCode), 35);
+    author.sync();
+    const auto committed = std::chrono::steady_clock::now();
+    ASSERT_EQ(watching.wait_for(std::chrono::seconds(10)), std::future_status::ready);
+    const auto outcome = watching.get();
+    EXPECT_LT(std::chrono::steady_clock::now() - committed, std::chrono::seconds(1));
+    ASSERT_TRUE(outcome) << outcome.error().message;
+    EXPECT_TRUE(outcome->changed);
+
+    EXPECT_GE(watcher.sync().pulled, 1);
+    EXPECT_TRUE(watcher.store().report(report.id));
+    // Caught up: a watch from the new position answers "nothing" when its wait runs out.
+    const auto quiet = sync::watchForChanges(watcher.network(), watcher.engine().pullPosition(),
+                                             std::chrono::seconds(1));
+    ASSERT_TRUE(quiet) << quiet.error().message;
+    EXPECT_FALSE(quiet->changed);
+}
+
 TEST(SyncEngineOfflineTest, ATransportFailureLeavesTheOutboxAsItWas) {
     TempDir dir;
     ManualClock clock{kJuly1st2022};
