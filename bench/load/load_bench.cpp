@@ -30,20 +30,20 @@
 
 #include <nlohmann/json.hpp>
 
+#include "bench/load/bench_http.h"
 #include "core/util/clock.h"
 #include "core/util/uuid.h"
-#include "sync/curl_handles.h"
 
 namespace {
 
+using namespace duban::bench;
 using nlohmann::json;
+using Headers = HeaderList;
 using Steady = std::chrono::steady_clock;
 
 constexpr const char* kPassword = "load-bench-password";
 
-struct Options {
-    std::string server;
-    std::string ca;
+struct Options : Endpoint {
     std::string adminPassword;
     int devices = 500;
     int runs = 5;
@@ -52,60 +52,6 @@ struct Options {
     double spreadMs = 0;  // 0: every device starts at the same instant
     long serverPid = 0;
 };
-
-using Easy = duban::sync::EasyHandle;
-using Multi = duban::sync::MultiHandle;
-using Headers = duban::sync::HeaderList;
-
-std::size_t appendBody(char* data, std::size_t size, std::size_t count, void* target) {
-    static_cast<std::string*>(target)->append(data, size * count);
-    return size * count;
-}
-
-// One request's settings on `easy`: JSON body when `body` is not empty (the pointer must stay
-// valid until the transfer ends), the response appended to `response`.
-void prepare(CURL* easy, const Options& options, const std::string& path, const std::string& body,
-             curl_slist* headers, std::string& response) {
-    response.clear();
-    curl_easy_setopt(easy, CURLOPT_URL, (options.server + path).c_str());
-    curl_easy_setopt(easy, CURLOPT_CAINFO, options.ca.c_str());
-    curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers);
-    curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, appendBody);
-    curl_easy_setopt(easy, CURLOPT_WRITEDATA, &response);
-    curl_easy_setopt(easy, CURLOPT_TIMEOUT, 300L);
-    curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-    if (body.empty()) {
-        curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
-    } else {
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDS, body.c_str());
-        curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
-    }
-}
-
-Headers jsonHeaders(const std::string& token) {
-    curl_slist* list = curl_slist_append(nullptr, "Content-Type: application/json");
-    if (!token.empty())
-        list = curl_slist_append(list, ("Authorization: Bearer " + token).c_str());
-    return Headers(list);
-}
-
-// A blocking request for the setup; throws unless the status is one of `expected`.
-json call(const Options& options, const std::string& path, const json& body,
-          const std::string& token, std::initializer_list<long> expected) {
-    static Easy easy(curl_easy_init());
-    std::string response;
-    const std::string text = body.is_null() ? std::string() : body.dump();
-    const Headers headers = jsonHeaders(token);
-    prepare(easy.get(), options, path, text, headers.get(), response);
-    const CURLcode code = curl_easy_perform(easy.get());
-    long status = 0;
-    curl_easy_getinfo(easy.get(), CURLINFO_RESPONSE_CODE, &status);
-    if (code != CURLE_OK || std::find(expected.begin(), expected.end(), status) == expected.end())
-        throw std::runtime_error(
-            path + ": " + (code != CURLE_OK ? curl_easy_strerror(code) : std::to_string(status)) +
-            " " + response);
-    return json::parse(response, nullptr, false);
-}
 
 struct Device {
     std::string username;
@@ -132,6 +78,7 @@ struct RunResult {
     // the wait for a connection to be accepted and handed to a thread.
     std::vector<double> warmMs;
     int errors = 0;
+    int retried = 0;  // answered 503 busy and sent again after Retry-After, as devices do
     std::vector<std::string> errorSamples;
 };
 
@@ -161,7 +108,16 @@ public:
             return std::chrono::duration<double, std::milli>(Steady::now() - begun).count();
         };
         int running = 0;
-        while (running > 0 || started < starts.size()) {
+        while (running > 0 || started < starts.size() || !m_retries.empty()) {
+            for (auto due = m_retries.begin(); due != m_retries.end();) {
+                if (due->first > Steady::now()) {
+                    ++due;
+                    continue;
+                }
+                due->second->response.clear();  // the same request; its latency runs on
+                curl_multi_add_handle(multi.get(), due->second->easy.get());
+                due = m_retries.erase(due);
+            }
             for (; started < starts.size() && starts[started].first <= sinceBegun(); ++started) {
                 Device& device = *starts[started].second;
                 device.round = 0;
@@ -183,7 +139,7 @@ public:
                     running = 1;
                 }
             }
-            if (running > 0 || started < starts.size())
+            if (running > 0 || started < starts.size() || !m_retries.empty())
                 curl_multi_poll(multi.get(), nullptr, 0, 5, nullptr);
         }
         m_result.seconds = std::chrono::duration<double>(Steady::now() - begun).count();
@@ -240,13 +196,22 @@ private:
     // Records the finished request; sets up the device's next one, or returns false when its
     // sync is over (an error ends it too: the phone would retry at its next sync).
     bool next(Device& device, CURLcode code) {
+        long status = 0;
+        curl_easy_getinfo(device.easy.get(), CURLINFO_RESPONSE_CODE, &status);
+        if (code == CURLE_OK && status == 503) {
+            // The server's queue is full: as the sync engine does, wait Retry-After (1 s) with
+            // jitter and send the same request again; its latency counts the wait.
+            ++m_result.retried;
+            const auto wait = std::chrono::milliseconds(
+                1000 + std::uniform_int_distribution<int>(0, 1000)(m_random));
+            m_retries.emplace_back(Steady::now() + wait, &device);
+            return false;
+        }
         const double ms =
             std::chrono::duration<double, std::milli>(Steady::now() - device.started).count();
         m_result.latencyMs.push_back(ms);
         if (device.requests++ > 0)
             m_result.warmMs.push_back(ms);
-        long status = 0;
-        curl_easy_getinfo(device.easy.get(), CURLINFO_RESPONSE_CODE, &status);
         if (code != CURLE_OK || status != 200) {
             error(device.username + (device.pulling ? " pull: " : " push: ") +
                   (code != CURLE_OK ? curl_easy_strerror(code) : std::to_string(status)) + " " +
@@ -278,44 +243,9 @@ private:
     duban::SystemClock m_clock;
     duban::UuidGenerator m_uuids{m_clock};
     RunResult m_result;
+    std::vector<std::pair<Steady::time_point, Device*>> m_retries;
+    std::mt19937_64 m_random{7};
 };
-
-double percentile(std::vector<double> samples, double q) {
-    if (samples.empty())
-        return 0;
-    const auto index = std::min(samples.size() - 1,
-                                static_cast<std::size_t>(q * static_cast<double>(samples.size())));
-    std::nth_element(samples.begin(), samples.begin() + static_cast<std::ptrdiff_t>(index),
-                     samples.end());
-    return samples[index];
-}
-
-// A line of /proc/PID/status ("VmHWM", "VmRSS", "Threads") as its number; -1 when unknown.
-long procStatus(long pid, const std::string& key) {
-    std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.rfind(key + ":", 0) == 0)
-            return std::stol(line.substr(key.size() + 1));
-    }
-    return -1;
-}
-
-// Pages through everything `token` may pull; calls `each` per change; returns the last cursor.
-std::int64_t pullAll(const Options& options, const std::string& token,
-                     const std::function<void(const json&)>& each) {
-    std::int64_t cursor = 0;
-    for (bool more = true; more;) {
-        const json page =
-            call(options, "/v1/sync/pull?after=" + std::to_string(cursor) + "&limit=2000", nullptr,
-                 token, {200});
-        for (const json& change : page["changes"])
-            each(change);
-        cursor = page.value("next", cursor);
-        more = page.value("more", false);
-    }
-    return cursor;
-}
 
 // The accounts, signed in, spread over the seed's units as field users do: device i belongs to
 // the i-th unit (round robin) that is the lead or a responsible unit of some project, and writes
@@ -359,13 +289,7 @@ void setUp(const Options& options, std::vector<std::unique_ptr<Device>>& devices
               {"unit", unitId},
               {"password", kPassword}},
              adminToken, {201, 409});
-        const json login = call(options, "/v1/auth/login",
-                                {{"username", name},
-                                 {"password", kPassword},
-                                 {"device_id", device->deviceId},
-                                 {"device_name", "load_bench"}},
-                                "", {200});
-        device->token = login["token"];
+        device->token = signIn(options, name, kPassword, device->deviceId);
         device->headers = jsonHeaders(device->token);
         device->cursor = head;
         devices.push_back(std::move(device));
@@ -383,35 +307,24 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
-    const std::vector<std::string> args(argv + 1, argv + argc);
     Options options;
     try {
-        for (std::size_t i = 0; i + 1 < args.size(); i += 2) {
-            const std::string& name = args[i];
-            const std::string& value = args[i + 1];
-            if (name == "--server")
-                options.server = value;
-            else if (name == "--ca")
-                options.ca = value;
-            else if (name == "--admin-password")
-                options.adminPassword = value;
-            else if (name == "--devices")
-                options.devices = std::stoi(value);
-            else if (name == "--runs")
-                options.runs = std::stoi(value);
-            else if (name == "--rounds")
-                options.rounds = std::stoi(value);
-            else if (name == "--mutations")
-                options.mutations = std::stoi(value);
-            else if (name == "--spread-ms")
-                options.spreadMs = std::stod(value);
-            else if (name == "--server-pid")
-                options.serverPid = std::stol(value);
-            else
-                return usage();
-        }
-        if (args.size() % 2 != 0 || options.server.empty() || options.devices < 1 ||
-            options.runs < 1 || options.rounds < 1)
+        const auto flags =
+            Flags::parse(argc, argv,
+                         {"--server", "--ca", "--admin-password", "--devices", "--runs", "--rounds",
+                          "--mutations", "--spread-ms", "--server-pid"});
+        if (!flags)
+            return usage();
+        options.server = flags->text("--server");
+        options.ca = flags->text("--ca");
+        options.adminPassword = flags->text("--admin-password");
+        options.devices = static_cast<int>(flags->number("--devices", options.devices));
+        options.runs = static_cast<int>(flags->number("--runs", options.runs));
+        options.rounds = static_cast<int>(flags->number("--rounds", options.rounds));
+        options.mutations = static_cast<int>(flags->number("--mutations", options.mutations));
+        options.spreadMs = flags->real("--spread-ms", options.spreadMs);
+        options.serverPid = flags->number("--server-pid", 0);
+        if (options.server.empty() || options.devices < 1 || options.runs < 1 || options.rounds < 1)
             return usage();
 
         curl_global_init(CURL_GLOBAL_DEFAULT);
@@ -430,6 +343,7 @@ int main(int argc, char** argv) {
                             {"requests_per_s", requests / result.seconds},
                             {"syncs_per_s", options.devices * options.rounds / result.seconds},
                             {"errors", result.errors},
+                            {"retried", result.retried},
                             {"error_samples", result.errorSamples},
                             {"p50_ms", percentile(result.latencyMs, 0.50)},
                             {"p99_ms", percentile(result.latencyMs, 0.99)},
