@@ -77,6 +77,9 @@ Status BeastServer::setUp() {
         // OpenSSL's own record buffers (~34 KiB a connection) are let go while a connection is
         // quiet: thousands of parked long-polls and keep-alive phones hold none.
         SSL_CTX_set_mode(m_tls.native_handle(), SSL_MODE_RELEASE_BUFFERS);
+        // Resumption rides on session tickets, which the phone keeps; a server-side cache of
+        // every session (up to 20,480, kilobytes each) would only grow with reconnecting phones.
+        SSL_CTX_set_session_cache_mode(m_tls.native_handle(), SSL_SESS_CACHE_OFF);
     } catch (const boost::system::system_error&) {
         return makeError("tls_setup_failed",
                          "the certificate or key could not be loaded (" +
