@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <openssl/x509_vfy.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -21,6 +22,7 @@
 #include <thread>
 
 #include "server/tls/dev_certificates.h"
+#include "sync/curl_transfer.h"
 #include "sync/curl_transport.h"
 #include "sync/retry_policy.h"
 #include "tests/support/test_server.h"
@@ -294,6 +296,37 @@ TEST(CurlTransportTest, AValidCertificateFromTheTrustedCaIsAccepted) {
     ASSERT_TRUE(result) << result.error().message;
     EXPECT_EQ(result->status, 200);
     EXPECT_EQ(result->body, "{\"ok\":true}");
+}
+
+// Each libcurl result a user can meet names its cause, which the app says in words; OpenSSL's
+// verdict on the certificate tells an untrusted issuer from an expired one.
+TEST(CurlTransportTest, LibcurlCodesNameTheirCause) {
+    const auto code = [](CURLcode result, long verify = X509_V_OK, bool system = false) {
+        const auto cause = causeOf(result, verify, system);
+        return cause ? std::string(transportCauseCode(*cause)) : std::string("(kind only)");
+    };
+    EXPECT_EQ(code(CURLE_COULDNT_RESOLVE_HOST), "transport_dns_failed");
+    EXPECT_EQ(code(CURLE_COULDNT_RESOLVE_PROXY), "transport_dns_failed");
+    EXPECT_EQ(code(CURLE_COULDNT_CONNECT), "transport_connect_failed");
+    EXPECT_EQ(code(CURLE_SSL_PINNEDPUBKEYNOTMATCH), "transport_tls_pin_mismatch");
+    EXPECT_EQ(code(CURLE_SSL_CACERT_BADFILE), "transport_tls_ca_file_unusable");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY),
+              "transport_tls_untrusted");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, true),
+              "transport_tls_untrusted_system");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_CERT_HAS_EXPIRED),
+              "transport_tls_expired");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_CERT_NOT_YET_VALID),
+              "transport_tls_expired");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_UNSPECIFIED),
+              "transport_tls_wrong_host");
+    // The kind says all there is: a timeout, a broken connection.
+    EXPECT_EQ(code(CURLE_OPERATION_TIMEDOUT), "(kind only)");
+    EXPECT_EQ(code(CURLE_RECV_ERROR), "(kind only)");
+    for (const CURLcode result :
+         {CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+          CURLE_SSL_CACERT_BADFILE, CURLE_PEER_FAILED_VERIFICATION})
+        EXPECT_EQ(kindOf(*causeOf(result, X509_V_OK, false)), kindOf(result)) << result;
 }
 
 // --- what the transport refuses before sending anything ----------------------------------------
