@@ -268,47 +268,62 @@
         <translation>%1 is not in the right format</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="45" />
+        <location filename="../../qml/app/field_errors.cpp" line="47" />
+        <source>纬度超出允许范围：应在 -90 到 90 之间</source>
+        <translation>The latitude is out of range: it must be between -90 and 90</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="49" />
+        <source>经度超出允许范围：应在 -180 到 180 之间</source>
+        <translation>The longitude is out of range: it must be between -180 and 180</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="51" />
+        <source>定位精度超出允许范围：应为 0 或更大的米数</source>
+        <translation>The accuracy is out of range: it must be 0 metres or more</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="52" />
         <source>%1超出允许范围</source>
         <translation>%1 is out of range</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="47" />
+        <location filename="../../qml/app/field_errors.cpp" line="55" />
         <source>%1内容过长</source>
         <translation>%1 is too long</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="49" />
+        <location filename="../../qml/app/field_errors.cpp" line="57" />
         <source>%1不能晚于今天</source>
         <translation>%1 cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="51" />
+        <location filename="../../qml/app/field_errors.cpp" line="59" />
         <source>%1超过项目总投资</source>
         <translation>%1 exceeds the project's total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="57" />
+        <location filename="../../qml/app/field_errors.cpp" line="65" />
         <source>没有权限：%1</source>
         <translation>Not allowed: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="60" />
+        <location filename="../../qml/app/field_errors.cpp" line="68" />
         <source>内容不完整或有误，请检查标出的项目</source>
         <translation>Something is missing or wrong; check the marked fields</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="62" />
+        <location filename="../../qml/app/field_errors.cpp" line="70" />
         <source>记录状态已变化，不能进行此操作</source>
         <translation>The record's state has changed; this action is no longer possible</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="64" />
+        <location filename="../../qml/app/field_errors.cpp" line="72" />
         <source>本机没有这条记录，请先同步</source>
         <translation>This record is not on this device; sync first</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="66" />
+        <location filename="../../qml/app/field_errors.cpp" line="74" />
         <source>照片无法使用：%1</source>
         <translation>The photo cannot be used: %1</translation>
     </message>
