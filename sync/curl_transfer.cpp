@@ -1,5 +1,7 @@
 #include "sync/curl_transfer.h"
 
+#include <openssl/x509_vfy.h>
+
 #include <algorithm>
 #include <exception>
 #include <string_view>
@@ -158,6 +160,38 @@ TransportErrorKind kindOf(CURLcode code) {
             return TransportErrorKind::invalidRequest;
         default:
             return TransportErrorKind::other;
+    }
+}
+
+std::optional<TransportCause> causeOf(CURLcode code, long verifyResult, bool systemTrust) {
+    switch (code) {
+        case CURLE_COULDNT_RESOLVE_PROXY:
+        case CURLE_COULDNT_RESOLVE_HOST:
+            return TransportCause::dnsFailed;
+        case CURLE_COULDNT_CONNECT:
+            return TransportCause::connectFailed;
+        case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+            return TransportCause::tlsPinMismatch;
+        case CURLE_SSL_CACERT_BADFILE:
+            return TransportCause::tlsCaFileUnusable;
+        case CURLE_PEER_FAILED_VERIFICATION:
+            break;
+        default:
+            return std::nullopt;
+    }
+    switch (verifyResult) {
+        case X509_V_ERR_CERT_HAS_EXPIRED:
+        case X509_V_ERR_CERT_NOT_YET_VALID:
+            return TransportCause::tlsExpired;
+        // libcurl (7.88) checks the host name itself before it reads OpenSSL's verdict, and
+        // until then the verdict it reports is 1 (X509_V_ERR_UNSPECIFIED, its "not ok yet").
+        case X509_V_ERR_UNSPECIFIED:
+        case X509_V_ERR_HOSTNAME_MISMATCH:
+        case X509_V_ERR_IP_ADDRESS_MISMATCH:
+            return TransportCause::tlsWrongHost;
+        default:
+            return systemTrust ? TransportCause::tlsUntrustedBySystem
+                               : TransportCause::tlsUntrusted;
     }
 }
 

@@ -5,6 +5,7 @@
 #include <curl/curl.h>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "sync/cancel_token.h"
@@ -48,5 +49,11 @@ int onProgress(void* user, curl_off_t downloadTotal, curl_off_t downloaded, curl
 
 // How a libcurl result code reads to the sync engine.
 [[nodiscard]] TransportErrorKind kindOf(CURLcode code);
+
+// What a person can act on, where libcurl's code (and OpenSSL's verdict on the certificate,
+// CURLINFO_SSL_VERIFYRESULT) says it; nullopt where the kind is all there is to say.
+// `systemTrust`: no CA file was given, so the system's CAs were asked.
+[[nodiscard]] std::optional<TransportCause> causeOf(CURLcode code, long verifyResult,
+                                                    bool systemTrust);
 
 }  // namespace duban::sync

@@ -1,6 +1,7 @@
 #include "sync/curl_transport.h"
 
 #include <atomic>
+#include <cstdlib>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -17,6 +18,14 @@ std::string megabytes(std::int64_t bytes) {
     return std::to_string(bytes / (1024 * 1024)) + " MiB";
 }
 
+// With no CA file the system's CAs are trusted: libcurl's built-in bundle, unless SSL_CERT_FILE
+// names another — OpenSSL's own way to point at the system's trust store, which the curl tool
+// honours and libcurl alone does not.
+std::filesystem::path systemCaFileOverride() {
+    const char* file = std::getenv("SSL_CERT_FILE");
+    return file != nullptr ? std::filesystem::path(file) : std::filesystem::path();
+}
+
 }  // namespace
 
 class CurlTransport::Impl {
@@ -24,6 +33,7 @@ public:
     explicit Impl(TransportOptions options)
         : m_options(std::move(options)),
           m_bearerToken(m_options.bearerToken),
+          m_systemCaFile(systemCaFileOverride()),
           m_easy(curl_easy_init()),
           m_multi(curl_multi_init()) {}
 
@@ -66,8 +76,12 @@ public:
         long connects = 0;
         if (curl_easy_getinfo(easy, CURLINFO_NUM_CONNECTS, &connects) == CURLE_OK)
             m_connections += connects;
-        if (code != CURLE_OK)
-            return describe(code, transfer);
+        if (code != CURLE_OK) {
+            long verifyResult = 0;  // OpenSSL's verdict on the certificate (X509_V_*)
+            if (curl_easy_getinfo(easy, CURLINFO_SSL_VERIFYRESULT, &verifyResult) != CURLE_OK)
+                verifyResult = 0;
+            return describe(code, verifyResult, transfer);
+        }
         curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &transfer.response.status);
         return std::move(transfer.response);
     }
@@ -133,8 +147,10 @@ private:
         DUBAN_SETOPT(CURLOPT_SSL_VERIFYPEER, 1L);
         DUBAN_SETOPT(CURLOPT_SSL_VERIFYHOST, 2L);
         DUBAN_SETOPT(CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-        if (!m_options.caFile.empty()) {
-            DUBAN_SETOPT(CURLOPT_CAINFO, m_options.caFile.c_str());
+        const std::filesystem::path& caFile =
+            m_options.caFile.empty() ? m_systemCaFile : m_options.caFile;
+        if (!caFile.empty()) {
+            DUBAN_SETOPT(CURLOPT_CAINFO, caFile.c_str());
             // Debian's libcurl also searches /etc/ssl/certs by default; "exactly this CA" means
             // switching that directory off, or any public CA could vouch for the server.
             DUBAN_SETOPT(CURLOPT_CAPATH, static_cast<const char*>(nullptr));
@@ -228,7 +244,7 @@ private:
         }
     }
 
-    Error describe(CURLcode code, const Transfer& transfer) const {
+    Error describe(CURLcode code, long verifyResult, const Transfer& transfer) const {
         const std::string& server = m_options.baseUrl;
         const std::string what = transfer.request.method + " " + transfer.request.path;
         if (!transfer.callbackFailure.empty())
@@ -253,44 +269,50 @@ private:
         while (!detail.empty() && (detail.back() == '\n' || detail.back() == '\r'))
             detail.pop_back();
         const TransportErrorKind kind = kindOf(code);
+        // The code names the cause where libcurl said it (the app's sentence depends on it); the
+        // message keeps libcurl's own words for the log.
+        const auto cause = causeOf(code, verifyResult, m_options.caFile.empty());
+        const auto fail = [&](std::string message) {
+            return cause ? makeTransportError(*cause, std::move(message))
+                         : makeTransportError(kind, std::move(message));
+        };
         switch (kind) {
             case TransportErrorKind::cancelled:
-                return makeTransportError(kind, "The request was cancelled.");
+                return fail("The request was cancelled.");
             case TransportErrorKind::connect:
-                return makeTransportError(kind, "Could not connect to " + server + " (" + detail +
-                                                    "). Check the network connection and the "
-                                                    "server address.");
+                return fail("Could not connect to " + server + " (" + detail +
+                            "). Check the network connection and the "
+                            "server address.");
             case TransportErrorKind::timeout:
-                return makeTransportError(kind, what + " to " + server + " timed out (" + detail +
-                                                    "). The network may be slow or down.");
+                return fail(what + " to " + server + " timed out (" + detail +
+                            "). The network may be slow or down.");
             case TransportErrorKind::reset:
-                return makeTransportError(kind, "The connection to " + server + " broke during " +
-                                                    what + " (" + detail + ").");
+                return fail("The connection to " + server + " broke during " + what + " (" +
+                            detail + ").");
             case TransportErrorKind::tls:
                 if (code == CURLE_SSL_PINNEDPUBKEYNOTMATCH)
-                    return makeTransportError(
-                        kind, "The server at " + server +
-                                  " presented a public key that does not match the pinned key, "
-                                  "so the connection was refused: either the server's key was "
-                                  "replaced (update the pin) or someone is intercepting the "
-                                  "connection (" +
-                                  detail + ").");
-                return makeTransportError(
-                    kind, "The server at " + server +
-                              " could not be verified, so the connection "
-                              "was refused: " +
-                              detail +
-                              ". Check that this device trusts the "
-                              "server's CA, that the certificate is valid today and that it was "
-                              "issued for this host name.");
+                    return fail("The server at " + server +
+                                " presented a public key that does not match the pinned key, "
+                                "so the connection was refused: either the server's key was "
+                                "replaced (update the pin) or someone is intercepting the "
+                                "connection (" +
+                                detail + ").");
+                return fail("The server at " + server +
+                            " could not be verified, so the connection "
+                            "was refused: " +
+                            detail +
+                            ". Check that this device trusts the "
+                            "server's CA, that the certificate is valid today and that it was "
+                            "issued for this host name.");
             default:
-                return makeTransportError(kind, what + " to " + server + " failed: " + detail);
+                return fail(what + " to " + server + " failed: " + detail);
         }
     }
 
     TransportOptions m_options;
     std::mutex m_tokenMutex;
     std::string m_bearerToken;
+    std::filesystem::path m_systemCaFile;  // SSL_CERT_FILE, when no CA file is given
     std::mutex m_sendMutex;  // libcurl handles are not thread-safe: one request at a time
     CancelToken m_cancel;
     std::atomic<long> m_connections{0};
@@ -310,9 +332,10 @@ Result<std::unique_ptr<CurlTransport>> CurlTransport::create(TransportOptions op
     if (!options.caFile.empty()) {
         std::error_code ignored;
         if (!std::filesystem::is_regular_file(options.caFile, ignored))
-            return invalidOptions("The CA certificate file " + options.caFile.string() +
-                                  " does not exist. Copy the server's ca.crt to the device, or "
-                                  "leave the CA file empty to trust the system's CAs.");
+            return makeError("transport_ca_file_missing",
+                             "The CA certificate file " + options.caFile.string() +
+                                 " does not exist. Copy the server's ca.crt to the device, or "
+                                 "leave the CA file empty to trust the system's CAs.");
     }
     if (!options.pinnedPublicKey.empty() && !options.pinnedPublicKey.starts_with("sha256//"))
         return invalidOptions(

@@ -15,6 +15,7 @@ namespace duban::sync {
 struct TransportOptions {
     std::string baseUrl;           // "https://host[:port][/prefix]"; http:// is refused
     std::filesystem::path caFile;  // trust exactly this CA (PEM); empty: the system's CAs
+                                   // (SSL_CERT_FILE if set, else libcurl's bundle)
     std::string pinnedPublicKey;   // "sha256//<base64>[;sha256//…]"; empty: no pin
     std::chrono::milliseconds connectTimeout{10'000};
     // A transfer slower than lowSpeedLimitBytes per second for this long (whole seconds, rounded
@@ -33,7 +34,8 @@ class CurlTransport final : public HttpTransport {
 
 public:
     // Errors: "transport_insecure_url" for a base URL that is not https://,
-    // "transport_invalid_options" for a malformed URL, a missing CA file or a malformed pin.
+    // "transport_invalid_url" for any other URL that is not plain https,
+    // "transport_ca_file_missing", "transport_invalid_options" for a malformed pin or size limit.
     [[nodiscard]] static Result<std::unique_ptr<CurlTransport>> create(TransportOptions options);
 
     CurlTransport(Key, TransportOptions options);

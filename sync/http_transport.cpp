@@ -21,6 +21,13 @@ constexpr std::array kKinds = {
     TransportErrorKind::invalidRequest, TransportErrorKind::other,
 };
 
+constexpr std::array kCauses = {
+    TransportCause::dnsFailed,      TransportCause::connectFailed,
+    TransportCause::tlsUntrusted,   TransportCause::tlsUntrustedBySystem,
+    TransportCause::tlsExpired,     TransportCause::tlsWrongHost,
+    TransportCause::tlsPinMismatch, TransportCause::tlsCaFileUnusable,
+};
+
 }  // namespace
 
 bool HttpRequest::isIdempotent() const {
@@ -63,16 +70,52 @@ std::string_view transportErrorCode(TransportErrorKind kind) {
     return "transport_failed";
 }
 
+std::string_view transportCauseCode(TransportCause cause) {
+    switch (cause) {
+        case TransportCause::dnsFailed:
+            return "transport_dns_failed";
+        case TransportCause::connectFailed:
+            return "transport_connect_failed";
+        case TransportCause::tlsUntrusted:
+            return "transport_tls_untrusted";
+        case TransportCause::tlsUntrustedBySystem:
+            return "transport_tls_untrusted_system";
+        case TransportCause::tlsExpired:
+            return "transport_tls_expired";
+        case TransportCause::tlsWrongHost:
+            return "transport_tls_wrong_host";
+        case TransportCause::tlsPinMismatch:
+            return "transport_tls_pin_mismatch";
+        case TransportCause::tlsCaFileUnusable:
+            break;
+    }
+    return "transport_tls_ca_file_unusable";
+}
+
+TransportErrorKind kindOf(TransportCause cause) {
+    return cause == TransportCause::dnsFailed || cause == TransportCause::connectFailed
+               ? TransportErrorKind::connect
+               : TransportErrorKind::tls;
+}
+
 TransportErrorKind transportErrorKind(const Error& error) {
     for (const TransportErrorKind kind : kKinds) {
         if (error.code == transportErrorCode(kind))
             return kind;
+    }
+    for (const TransportCause cause : kCauses) {
+        if (error.code == transportCauseCode(cause))
+            return kindOf(cause);
     }
     return TransportErrorKind::other;
 }
 
 Error makeTransportError(TransportErrorKind kind, std::string message) {
     return makeError(std::string(transportErrorCode(kind)), std::move(message));
+}
+
+Error makeTransportError(TransportCause cause, std::string message) {
+    return makeError(std::string(transportCauseCode(cause)), std::move(message));
 }
 
 }  // namespace duban::sync

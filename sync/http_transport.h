@@ -68,10 +68,28 @@ enum class TransportErrorKind {
     other,           // "transport_failed"
 };
 
+// What exactly went wrong, where libcurl said it: finer than the kind, so that the app can tell a
+// person what to do (qml/app/error_text maps each code to a sentence). Each cause has one kind;
+// an error made from a kind alone (the fake transport, a callback's failure) carries the kind's
+// code.
+enum class TransportCause {
+    dnsFailed,             // "transport_dns_failed": the server's name does not resolve
+    connectFailed,         // "transport_connect_failed": refused or unreachable
+    tlsUntrusted,          // "transport_tls_untrusted": the given CA file does not vouch for it
+    tlsUntrustedBySystem,  // "transport_tls_untrusted_system": no CA file, no system CA vouches
+    tlsExpired,            // "transport_tls_expired": not valid today
+    tlsWrongHost,          // "transport_tls_wrong_host": issued for another host name
+    tlsPinMismatch,        // "transport_tls_pin_mismatch": not the pinned public key
+    tlsCaFileUnusable,     // "transport_tls_ca_file_unusable": the CA file holds no certificate
+};
+
 [[nodiscard]] std::string_view transportErrorCode(TransportErrorKind kind);
-// The kind of an error made by this layer; `other` for any other code.
+[[nodiscard]] std::string_view transportCauseCode(TransportCause cause);
+[[nodiscard]] TransportErrorKind kindOf(TransportCause cause);
+// The kind of an error made by this layer (from a kind or a cause); `other` for any other code.
 [[nodiscard]] TransportErrorKind transportErrorKind(const Error& error);
 [[nodiscard]] Error makeTransportError(TransportErrorKind kind, std::string message);
+[[nodiscard]] Error makeTransportError(TransportCause cause, std::string message);
 
 struct Progress {
     std::int64_t sentBytes = 0;

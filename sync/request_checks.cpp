@@ -65,6 +65,10 @@ Error invalidOptions(std::string message) {
     return makeError("transport_invalid_options", std::move(message));
 }
 
+Error invalidUrl(std::string message) {
+    return makeError("transport_invalid_url", std::move(message));
+}
+
 // Keeps scheme, host, port and path prefix; refuses everything that is not plain https.
 Result<std::string> normaliseBaseUrl(const std::string& url) {
     std::unique_ptr<CURLU, UrlDeleter> parsed(curl_url());
@@ -72,8 +76,8 @@ Result<std::string> normaliseBaseUrl(const std::string& url) {
         return makeTransportError(TransportErrorKind::other, "libcurl could not allocate a URL.");
     if (curl_url_set(parsed.get(), CURLUPART_URL, url.c_str(), CURLU_NON_SUPPORT_SCHEME) !=
         CURLUE_OK)
-        return invalidOptions("The server address \"" + url +
-                              "\" is not a valid URL; use the form https://host:port.");
+        return invalidUrl("The server address \"" + url +
+                          "\" is not a valid URL; use the form https://host:port.");
     const auto part = [&](CURLUPart which) -> std::optional<std::string> {
         char* value = nullptr;
         if (curl_url_get(parsed.get(), which, &value, 0) != CURLUE_OK || value == nullptr)
@@ -89,13 +93,13 @@ Result<std::string> normaliseBaseUrl(const std::string& url) {
                              "that passwords and records cannot be read or changed on the way; "
                              "use the server's https:// address.");
     if (scheme != "https")
-        return invalidOptions("The server address \"" + url + "\" must start with https://.");
+        return invalidUrl("The server address \"" + url + "\" must start with https://.");
     if (part(CURLUPART_USER) || part(CURLUPART_PASSWORD))
-        return invalidOptions("The server address \"" + url +
-                              "\" must not contain a user name or password.");
+        return invalidUrl("The server address \"" + url +
+                          "\" must not contain a user name or password.");
     if (part(CURLUPART_QUERY) || part(CURLUPART_FRAGMENT))
-        return invalidOptions("The server address \"" + url +
-                              "\" must not contain a query or fragment.");
+        return invalidUrl("The server address \"" + url +
+                          "\" must not contain a query or fragment.");
     std::string normalised = part(CURLUPART_URL).value_or("");
     while (normalised.ends_with('/'))
         normalised.pop_back();

@@ -18,9 +18,10 @@ namespace duban::sync {
 [[nodiscard]] std::optional<std::string> requestProblem(const HttpRequest& request);
 
 // "https://host[:port][/prefix]" without a trailing slash. Errors: "transport_insecure_url" for
-// http://, "transport_invalid_options" for anything else that is not a plain https URL.
+// http://, "transport_invalid_url" for anything else that is not a plain https URL.
 [[nodiscard]] Result<std::string> normaliseBaseUrl(const std::string& url);
 
 [[nodiscard]] Error invalidOptions(std::string message);
+[[nodiscard]] Error invalidUrl(std::string message);
 
 }  // namespace duban::sync

@@ -22,19 +22,29 @@
 <context>
     <name>DevicePosition</name>
     <message>
-        <location filename="../../qml/components/DevicePosition.qml" line="31" />
+        <location filename="../../qml/components/DevicePosition.qml" line="25" />
+        <source>本机没有定位功能：请手动填写纬度和经度。</source>
+        <translation>This device has no positioning: type the latitude and longitude.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DevicePosition.qml" line="65" />
+        <source>无法取得定位（定位服务不可用或未获授权）：请手动填写纬度和经度。</source>
+        <translation>No position (the location service is unavailable or not allowed): type the latitude and longitude.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DevicePosition.qml" line="77" />
+        <source>%1 秒内没有取得定位：请到开阔处再试，或手动填写纬度和经度。</source>
+        <translation>No position within %1 s: try again in the open, or type the latitude and longitude.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/DevicePosition.qml" line="84" />
         <source>正在定位…</source>
         <translation>Locating…</translation>
     </message>
     <message>
-        <location filename="../../qml/components/DevicePosition.qml" line="31" />
+        <location filename="../../qml/components/DevicePosition.qml" line="84" />
         <source>使用设备定位</source>
         <translation>Use the device's position</translation>
-    </message>
-    <message>
-        <location filename="../../qml/components/DevicePosition.qml" line="38" />
-        <source>本机没有定位功能，请手动填写经纬度</source>
-        <translation>This device has no positioning; type the latitude and longitude</translation>
     </message>
 </context>
 <context>
@@ -258,47 +268,62 @@
         <translation>%1 is not in the right format</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="45" />
+        <location filename="../../qml/app/field_errors.cpp" line="47" />
+        <source>纬度超出允许范围：应在 -90 到 90 之间</source>
+        <translation>The latitude is out of range: it must be between -90 and 90</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="49" />
+        <source>经度超出允许范围：应在 -180 到 180 之间</source>
+        <translation>The longitude is out of range: it must be between -180 and 180</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="51" />
+        <source>定位精度超出允许范围：应为 0 或更大的米数</source>
+        <translation>The accuracy is out of range: it must be 0 metres or more</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/field_errors.cpp" line="52" />
         <source>%1超出允许范围</source>
         <translation>%1 is out of range</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="47" />
+        <location filename="../../qml/app/field_errors.cpp" line="55" />
         <source>%1内容过长</source>
         <translation>%1 is too long</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="49" />
+        <location filename="../../qml/app/field_errors.cpp" line="57" />
         <source>%1不能晚于今天</source>
         <translation>%1 cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="51" />
+        <location filename="../../qml/app/field_errors.cpp" line="59" />
         <source>%1超过项目总投资</source>
         <translation>%1 exceeds the project's total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="57" />
+        <location filename="../../qml/app/field_errors.cpp" line="65" />
         <source>没有权限：%1</source>
         <translation>Not allowed: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="60" />
+        <location filename="../../qml/app/field_errors.cpp" line="68" />
         <source>内容不完整或有误，请检查标出的项目</source>
         <translation>Something is missing or wrong; check the marked fields</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="62" />
+        <location filename="../../qml/app/field_errors.cpp" line="70" />
         <source>记录状态已变化，不能进行此操作</source>
         <translation>The record's state has changed; this action is no longer possible</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="64" />
+        <location filename="../../qml/app/field_errors.cpp" line="72" />
         <source>本机没有这条记录，请先同步</source>
         <translation>This record is not on this device; sync first</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="66" />
+        <location filename="../../qml/app/field_errors.cpp" line="74" />
         <source>照片无法使用：%1</source>
         <translation>The photo cannot be used: %1</translation>
     </message>
@@ -333,32 +358,32 @@
         <translation>Saved as a draft; complete the marked fields before submitting</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="125" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="123" />
         <source>全部项目</source>
         <translation>All projects</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="173" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="170" />
         <source>进度填报</source>
         <translation>Progress report</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="174" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="171" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="175" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="172" />
         <source>全部类型</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="222" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="219" />
         <source>已通过 %1 条</source>
         <translation>%1 approved</translation>
     </message>
     <message>
-        <location filename="../../qml/app/review_queue_model.cpp" line="224" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="221" />
         <source>；%1 条未通过：%2</source>
         <translation>; %1 not approved: %2</translation>
     </message>
@@ -389,7 +414,7 @@
     </message>
     <message>
         <location filename="../../qml/app/filter_options.cpp" line="46" />
-        <location filename="../../qml/app/review_queue_model.cpp" line="123" />
+        <location filename="../../qml/app/review_queue_model.cpp" line="121" />
         <source>全部责任单位</source>
         <translation>All responsible units</translation>
     </message>
@@ -399,110 +424,115 @@
         <translation>All townships</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="33" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="30" />
         <source>目标：已完成 %1 · 进行中 %2 · 滞后 %3 · 未开始 %4 · 无目标 %5</source>
         <translation>Targets: achieved %1 · on track %2 · behind %3 · not started %4 · no target %5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="79" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="40" />
         <source>%1 个 · 按时 %2 · 逾期 %3 · 退回 %4 · 未报送 %5</source>
         <translation>%1 · on time %2 · late %3 · returned %4 · missing %5</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="90" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="51" />
         <source>按时报送</source>
         <translation>On time</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="92" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="53" />
         <source>逾期报送</source>
         <translation>Late</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="94" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="55" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="96" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="57" />
         <source>未报送</source>
         <translation>Missing</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="98" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="59" />
         <source>未到期</source>
         <translation>Not yet due</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="106" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="67" />
         <source>已完成</source>
         <translation>Achieved</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="108" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="69" />
         <source>进行中</source>
         <translation>On track</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="110" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="71" />
         <source>滞后</source>
         <translation>Behind</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="112" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="73" />
         <source>未开始</source>
         <translation>Not started</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="114" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="75" />
         <source>无目标</source>
         <translation>No target</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="129" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="90" />
         <source>目标值 %1</source>
         <translation>Target %1</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="130" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="91" />
         <source>%1 到期</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="133" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="94" />
         <source>本期共 %1 项</source>
         <translation>%1 targets this period</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="139" />
-        <location filename="../../qml/app/dispatch_board.cpp" line="261" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="82" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="100" />
         <source>无</source>
         <translation>None</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="143" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="104" />
         <source>（目标值 %1）</source>
         <translation> (target %1)</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="148" />
+        <location filename="../../qml/app/dispatch_text.cpp" line="109" />
         <source>未报进度</source>
         <translation>No progress reported</translation>
     </message>
     <message>
-        <location filename="../../qml/app/dispatch_board.cpp" line="375" />
+        <location filename="../../qml/app/dispatch_board.cpp" line="231" />
         <source>月份格式应为 2022-06，日期格式应为 2022-06-30</source>
         <translation>Write the month as 2022-06 and the date as 2022-06-30</translation>
     </message>
     <message>
-        <location filename="../../qml/app/warnings_model.cpp" line="51" />
+        <location filename="../../qml/app/warnings_model.cpp" line="62" />
         <source>文号待同步后生成</source>
         <translation>Number assigned on sync</translation>
     </message>
     <message>
-        <location filename="../../qml/app/log_categories.cpp" line="18" />
+        <location filename="../../qml/app/log_categories.cpp" line="43" />
         <source>读取本机数据失败（%1），请稍后再试或重新同步</source>
         <translation>Could not read this device's data (%1); try again later or sync again</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/qml_modules.cpp" line="29" />
+        <source>无法打开文件选择：本机缺少 Qt 组件 %1。请安装它（Debian：qml6-module-qt-labs-folderlistmodel）后重启应用，或改用拍照。</source>
+        <translation>Cannot open the file picker: this device lacks the Qt component %1. Install it (Debian: qml6-module-qt-labs-folderlistmodel) and restart the app, or take a photo instead.</translation>
     </message>
 </context>
 <context>
@@ -526,6 +556,169 @@
         <location filename="../../qml/components/EditorStatus.qml" line="20" />
         <source>填写后自动保存草稿</source>
         <translation>The draft saves itself as you type</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorText</name>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="22" />
+        <source>找不到这个服务器：请检查服务器地址是否写对，以及网络是否连通。</source>
+        <translation>The server could not be found: check that the server address is right and that the network is connected.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="25" />
+        <source>连不上服务器：请检查网络和服务器地址。</source>
+        <translation>Cannot reach the server: check the network and the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="28" />
+        <source>服务器没有及时响应：网络可能很慢或已断开，请稍后重试。</source>
+        <translation>The server did not answer in time: the network may be slow or down; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="30" />
+        <source>与服务器的连接中断了：请稍后重试。</source>
+        <translation>The connection to the server broke: try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="32" />
+        <source>无法验证服务器证书：请确认 CA 证书文件是服务器提供的那一份。</source>
+        <translation>The server's certificate could not be verified: make sure the CA file is the one the server provides.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="35" />
+        <source>本机不信任这个服务器的证书：请选择服务器提供的 CA 证书文件（ca.crt）。</source>
+        <translation>This device does not trust the server's certificate: choose the CA file (ca.crt) the server provides.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="39" />
+        <source>服务器证书已过期或尚未生效：请检查本机的日期和时间；如无误，请联系服务器管理员更换证书。</source>
+        <translation>The server's certificate has expired or is not yet valid: check this device's date and time; if they are right, ask the server's administrator to renew the certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="43" />
+        <source>服务器证书不是为这个地址签发的：请使用证书上写明的服务器地址，或联系管理员。</source>
+        <translation>The server's certificate was not issued for this address: use the address named in the certificate, or contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="47" />
+        <source>服务器的密钥与记录的不一致，已拒绝连接：可能有人在拦截网络，请联系管理员。</source>
+        <translation>The server's key does not match the one on record, so the connection was refused: someone may be intercepting the network; contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="51" />
+        <source>所选文件不是 CA 证书：请选择服务器提供的 ca.crt（PEM 格式）。</source>
+        <translation>The chosen file is not a CA certificate: choose the ca.crt (PEM) the server provides.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="54" />
+        <source>无法与服务器建立安全连接：请检查 CA 证书文件和服务器地址。</source>
+        <translation>A secure connection to the server could not be made: check the CA file and the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="57" />
+        <source>找不到所选的 CA 证书文件：请重新选择。</source>
+        <translation>The chosen CA file was not found: choose it again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="59" />
+        <source>服务器地址必须以 https:// 开头：请填写服务器的 https 地址。</source>
+        <translation>The server address must start with https://: enter the server's https address.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="62" />
+        <source>服务器地址的格式不对：应形如 https://服务器:8443。</source>
+        <translation>The server address is not valid: it should look like https://server:8443.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="64" />
+        <source>服务器发来的数据过大，已停止接收：请确认这是督办服务器的地址。</source>
+        <translation>The server sent far too much, so receiving was stopped: make sure this is a Duban server's address.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="66" />
+        <source>已停止。</source>
+        <translation>Stopped.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="68" />
+        <source>登录已过期，请重新登录。</source>
+        <translation>Your sign-in has expired; please sign in again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="70" />
+        <source>这个账号没有权限这样做：如有疑问请联系管理员。</source>
+        <translation>This account is not allowed to do that: ask the administrator if in doubt.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="72" />
+        <source>密码连续输错，账号已暂时锁定：请稍后（最长 15 分钟）再试。</source>
+        <translation>Too many wrong passwords, so the account is locked for now: try again later (at most 15 minutes).</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="74" />
+        <source>尝试太频繁：请等一分钟再试。</source>
+        <translation>Too many attempts: wait a minute and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="75" />
+        <source>服务器正忙：请稍后重试。</source>
+        <translation>The server is busy: try again in a moment.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="77" />
+        <source>服务器出错了：请稍后重试；仍不行请联系管理员。</source>
+        <translation>The server had an error: try again later; if it keeps happening, contact the administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="79" />
+        <source>这个地址上没有督办服务：请检查服务器地址。</source>
+        <translation>There is no Duban service at this address: check the server address.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="81" />
+        <source>服务器的回答无法识别：请确认这是督办服务器的地址，或稍后重试。</source>
+        <translation>The server's answer could not be read: make sure this is a Duban server's address, or try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="83" />
+        <source>服务器拒收了这次请求：请把应用更新到最新版本后重试。</source>
+        <translation>The server refused the request: update the app to its latest version and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="87" />
+        <source>本机数据无法保存：请检查存储空间后重试。</source>
+        <translation>This device's data could not be saved: check the free storage and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="89" />
+        <source>本机数据属于另一个账号或服务器：请用原来的账号和服务器登录。</source>
+        <translation>The data on this device belongs to another account or server: sign in with the original account and server.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="93" />
+        <source>无法保存登录信息：请检查存储空间和数据文件夹的权限。</source>
+        <translation>The sign-in could not be saved: check the free storage and the data folder's permissions.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="94" />
+        <source>同步没有完成：稍后会自动重试。</source>
+        <translation>Sync did not finish: it will try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="96" />
+        <source>照片上传没有完成：稍后会自动重试。</source>
+        <translation>A photo upload did not finish: it will try again shortly.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="101" />
+        <source>账号或密码不正确：请检查后重试。</source>
+        <translation>Wrong username or password: check them and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/error_text.cpp" line="155" />
+        <source>操作没有完成（%1）：请稍后重试；仍不行请联系管理员。</source>
+        <translation>That did not work (%1): try again later; if it keeps happening, contact the administrator.</translation>
     </message>
 </context>
 <context>
@@ -1208,56 +1401,107 @@
 <context>
     <name>SignInPage</name>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="11" />
-        <location filename="../../qml/pages/SignInPage.qml" line="75" />
+        <location filename="../../qml/pages/SignInPage.qml" line="14" />
+        <location filename="../../qml/pages/SignInPage.qml" line="138" />
         <source>登录</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="24" />
+        <location filename="../../qml/pages/SignInPage.qml" line="25" />
+        <location filename="../../qml/pages/SignInPage.qml" line="76" />
+        <source>选择 CA 证书文件</source>
+        <translation>Choose the CA certificate file</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="26" />
+        <source>证书 (*.crt *.pem *.cer)</source>
+        <translation>Certificates (*.crt *.pem *.cer)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="26" />
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="41" />
         <source>督办</source>
         <translation>Duban</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="31" />
+        <location filename="../../qml/pages/SignInPage.qml" line="48" />
         <source>重点项目现场督办</source>
         <translation>Key projects in the field</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="40" />
-        <location filename="../../qml/pages/SignInPage.qml" line="42" />
+        <location filename="../../qml/pages/SignInPage.qml" line="58" />
+        <location filename="../../qml/pages/SignInPage.qml" line="60" />
         <source>服务器地址</source>
         <translation>Server address</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="47" />
-        <source>服务器证书颁发机构（CA）文件，可留空</source>
-        <translation>The server's CA certificate file (optional)</translation>
+        <location filename="../../qml/pages/SignInPage.qml" line="69" />
+        <source>CA 证书文件（ca.crt）</source>
+        <translation>CA certificate file (ca.crt)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="48" />
+        <location filename="../../qml/pages/SignInPage.qml" line="70" />
         <source>CA 证书文件</source>
         <translation>CA certificate file</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="54" />
-        <location filename="../../qml/pages/SignInPage.qml" line="55" />
+        <location filename="../../qml/pages/SignInPage.qml" line="75" />
+        <source>选择…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="83" />
+        <source>服务器使用公共证书时可留空（使用本机信任的证书）；连接督办自建的服务器时，请选择它提供的 ca.crt。</source>
+        <translation>Leave empty when the server has a public certificate (the device's trusted CAs are used); for a Duban server with its own CA, choose the ca.crt it provides.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="93" />
+        <source>无法打开文件选择（本机缺少 Qt 组件）：请直接填写 CA 证书文件的完整路径。</source>
+        <translation>Cannot open the file picker (a Qt component is missing): type the CA file's full path instead.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="102" />
+        <location filename="../../qml/pages/SignInPage.qml" line="103" />
         <source>账号</source>
         <translation>Account</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="60" />
-        <location filename="../../qml/pages/SignInPage.qml" line="62" />
+        <location filename="../../qml/pages/SignInPage.qml" line="112" />
+        <location filename="../../qml/pages/SignInPage.qml" line="114" />
         <source>密码</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="75" />
+        <location filename="../../qml/pages/SignInPage.qml" line="123" />
+        <source>隐藏</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="123" />
+        <source>显示</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="124" />
+        <source>隐藏密码</source>
+        <translation>Hide the password</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="124" />
+        <source>显示密码</source>
+        <translation>Show the password</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/SignInPage.qml" line="138" />
         <source>正在登录…</source>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/SignInPage.qml" line="83" />
+        <location filename="../../qml/pages/SignInPage.qml" line="146" />
         <source>首次登录后，无网络时也可使用；恢复网络后自动同步。</source>
         <translation>After the first sign-in it works with no network, and syncs when the network is back.</translation>
     </message>
@@ -1509,101 +1753,101 @@
         <translation>Site visit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="29" />
+        <location filename="../../qml/pages/VisitPage.qml" line="30" />
         <source>选择照片</source>
         <translation>Choose photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="30" />
+        <location filename="../../qml/pages/VisitPage.qml" line="31" />
         <source>JPEG 照片 (*.jpg *.jpeg)</source>
         <translation>JPEG photos (*.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="73" />
+        <location filename="../../qml/pages/VisitPage.qml" line="74" />
         <source>走访时间（北京时间）</source>
         <translation>Visit time (Beijing time)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="78" />
+        <location filename="../../qml/pages/VisitPage.qml" line="79" />
         <source>走访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="84" />
+        <location filename="../../qml/pages/VisitPage.qml" line="85" />
         <source>位置（设备定位）</source>
         <translation>Position (from the device)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="84" />
+        <location filename="../../qml/pages/VisitPage.qml" line="85" />
         <source>位置（手动填写）</source>
         <translation>Position (typed)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="88" />
-        <location filename="../../qml/pages/VisitPage.qml" line="91" />
+        <location filename="../../qml/pages/VisitPage.qml" line="89" />
+        <location filename="../../qml/pages/VisitPage.qml" line="92" />
         <source>纬度</source>
         <translation>Latitude</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="97" />
-        <location filename="../../qml/pages/VisitPage.qml" line="100" />
+        <location filename="../../qml/pages/VisitPage.qml" line="98" />
+        <location filename="../../qml/pages/VisitPage.qml" line="101" />
         <source>经度</source>
         <translation>Longitude</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="106" />
+        <location filename="../../qml/pages/VisitPage.qml" line="107" />
         <source>精度(米)</source>
         <translation>Accuracy (m)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="109" />
+        <location filename="../../qml/pages/VisitPage.qml" line="110" />
         <source>定位精度，米</source>
         <translation>Position accuracy, metres</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="119" />
+        <location filename="../../qml/pages/VisitPage.qml" line="120" />
         <source>照片</source>
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="133" />
+        <location filename="../../qml/pages/VisitPage.qml" line="134" />
         <source>照片 %1</source>
         <translation>Photo %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="140" />
+        <location filename="../../qml/pages/VisitPage.qml" line="141" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="146" />
+        <location filename="../../qml/pages/VisitPage.qml" line="147" />
         <source>正在处理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="146" />
+        <location filename="../../qml/pages/VisitPage.qml" line="147" />
         <source>从文件添加照片</source>
         <translation>Add photo from file</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="153" />
-        <location filename="../../qml/pages/VisitPage.qml" line="159" />
+        <location filename="../../qml/pages/VisitPage.qml" line="165" />
+        <location filename="../../qml/pages/VisitPage.qml" line="171" />
         <source>走访记录</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="166" />
-        <location filename="../../qml/pages/VisitPage.qml" line="171" />
+        <location filename="../../qml/pages/VisitPage.qml" line="178" />
+        <location filename="../../qml/pages/VisitPage.qml" line="183" />
         <source>见面人员</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="179" />
+        <location filename="../../qml/pages/VisitPage.qml" line="191" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="185" />
+        <location filename="../../qml/pages/VisitPage.qml" line="197" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>
@@ -1647,57 +1891,57 @@
 <context>
     <name>WarningPage</name>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="15" />
+        <location filename="../../qml/pages/WarningPage.qml" line="16" />
         <source>督办函</source>
         <translation>Warning letters</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="50" />
+        <location filename="../../qml/pages/WarningPage.qml" line="51" />
         <source>项目</source>
         <translation>Project</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="53" />
+        <location filename="../../qml/pages/WarningPage.qml" line="54" />
         <source>里程碑</source>
         <translation>Milestone</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="54" />
+        <location filename="../../qml/pages/WarningPage.qml" line="55" />
         <source>期限 %1</source>
         <translation>due %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="56" />
+        <location filename="../../qml/pages/WarningPage.qml" line="57" />
         <source>督办事由</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="57" />
+        <location filename="../../qml/pages/WarningPage.qml" line="58" />
         <source>整改期限</source>
         <translation>Correct by</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="58" />
+        <location filename="../../qml/pages/WarningPage.qml" line="59" />
         <source>签发时间</source>
         <translation>Issued</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="61" />
+        <location filename="../../qml/pages/WarningPage.qml" line="62" />
         <source>签收时间</source>
         <translation>Acknowledged</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="67" />
+        <location filename="../../qml/pages/WarningPage.qml" line="68" />
         <source>签收</source>
         <translation>Acknowledge</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="73" />
+        <location filename="../../qml/pages/WarningPage.qml" line="74" />
         <source>导出函件 PDF</source>
         <translation>Export letter PDF</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/WarningPage.qml" line="79" />
+        <location filename="../../qml/pages/WarningPage.qml" line="80" />
         <source>已导出：%1</source>
         <translation>Exported: %1</translation>
     </message>
@@ -1733,7 +1977,7 @@
 <context>
     <name>WarningsModel</name>
     <message>
-        <location filename="../../qml/app/warnings_model.cpp" line="261" />
+        <location filename="../../qml/app/exports.cpp" line="52" />
         <source>这份督办函不在本设备上。</source>
         <translation>This letter is not on this device.</translation>
     </message>

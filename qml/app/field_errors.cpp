@@ -41,8 +41,17 @@ QString fieldErrorText(const FieldError& e) {
         return QCoreApplication::translate("Duban", "请填写%1").arg(name);
     if (e.code == "invalid_format")
         return QCoreApplication::translate("Duban", "%1格式不正确").arg(name);
-    if (e.code == "out_of_range")
+    if (e.code == "out_of_range") {
+        // A position's bounds are the globe's (core/rules/validation: validatePosition).
+        if (e.field.ends_with(".lat"))
+            return QCoreApplication::translate("Duban", "纬度超出允许范围：应在 -90 到 90 之间");
+        if (e.field.ends_with(".lon"))
+            return QCoreApplication::translate("Duban", "经度超出允许范围：应在 -180 到 180 之间");
+        if (e.field.ends_with(".accuracy"))
+            return QCoreApplication::translate("Duban",
+                                               "定位精度超出允许范围：应为 0 或更大的米数");
         return QCoreApplication::translate("Duban", "%1超出允许范围").arg(name);
+    }
     if (e.code == "too_long")
         return QCoreApplication::translate("Duban", "%1内容过长").arg(name);
     if (e.code == "in_future")

@@ -4,6 +4,7 @@
 #include <QQmlEngine>
 #include <QThread>
 
+#include "qml/app/error_text.h"
 #include "qml/app/qml_modules.h"
 #include "sync/sign_in.h"
 
@@ -124,7 +125,7 @@ void Services::signIn(const QString& server, const QString& caFile, const QStrin
                 if (profile) {
                     openDevice(profile.value());
                 } else {
-                    m_signInError = text(profile.error().message);
+                    m_signInError = userErrorText(profile.error(), ErrorScene::signIn);
                 }
                 emit signInStateChanged();
             },
@@ -145,7 +146,7 @@ void Services::openDevice(const sync::ClientProfile& profile) {
     suspend();
     auto store = StoreExecutor::open(m_profileDir.storeFile(), profile.deviceId, m_clock);
     if (!store) {
-        m_signInError = text(store.error().message);
+        m_signInError = userErrorText(store.error(), ErrorScene::signIn);
         emit signInStateChanged();
         return;
     }
@@ -156,7 +157,7 @@ void Services::openDevice(const sync::ClientProfile& profile) {
     if (started)
         m_sync = std::move(started).value();
     else
-        m_signInError = text(started.error().message);
+        m_signInError = userErrorText(started.error(), ErrorScene::signIn);
     emit deviceChanged();
 }
 

@@ -2,6 +2,7 @@
 
 #include "core/store/blob_uploads.h"
 #include "core/store/inbox.h"
+#include "qml/app/error_text.h"
 #include "qml/app/log_categories.h"
 #include "sync/blob_cache.h"
 #include "sync/http_transport.h"
@@ -26,7 +27,7 @@ SyncWorker::Outcome SyncWorker::runOnce(const std::function<void(const char*, do
     const auto report = m_engine->syncOnce();
     outcome.ok = static_cast<bool>(report);
     if (!report) {
-        outcome.error = report.error().message;
+        outcome.error = userErrorText(report.error(), ErrorScene::sync).toStdString();
         outcome.offline =
             sync::transportErrorKind(report.error()) == sync::TransportErrorKind::connect ||
             sync::transportErrorKind(report.error()) == sync::TransportErrorKind::timeout;

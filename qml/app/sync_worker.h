@@ -21,7 +21,7 @@ class SyncWorker final : public QObject {
 public:
     struct Outcome {
         bool ok = false;
-        std::string error;
+        std::string error;     // what the user reads (error_text.h); the detail is logged
         bool offline = false;  // the server could not be reached at all
         DeviceCounts counts;
         sync::PullPosition position;  // where a live-changes watch starts after this run

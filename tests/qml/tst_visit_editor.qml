@@ -64,6 +64,20 @@ TestCase {
         verify(editor.message !== "")
     }
 
+    // "超出允许范围" names the range, which is the globe's.
+    function test_a_position_out_of_range_names_the_range() {
+        const project = Harness.projectIdByCode("key_projects_2022#1")
+        const editor = createTemporaryObject(editorComponent, this, { projectId: project })
+        editor.visitedAt = "2022-06-30 10:00"
+        editor.notes = "范围测试"
+        editor.longitude = "109.7321"
+        editor.latitude = "95"
+        editor.submit()
+        tryVerify(() => editor.errors.position === "纬度超出允许范围：应在 -90 到 90 之间", 5000,
+                  JSON.stringify(editor.errors))
+        compare(editor.state, "draft")
+    }
+
     function test_a_camera_shot_is_kept_until_the_store_holds_it() {
         const project = Harness.projectIdByCode("key_projects_2022#1")
         const editor = createTemporaryObject(editorComponent, this, { projectId: project })

@@ -14,6 +14,7 @@
 
 #include "core/store/database.h"
 #include "qml/app/services.h"
+#include "server/tls/dev_certificates.h"
 #include "sync/cli/client_commands.h"
 #include "tests/support/fault_proxy.h"
 #include "tests/support/test_photos.h"
@@ -31,6 +32,7 @@ class Harness : public QObject {
     Q_PROPERTY(QString serverUrl READ serverUrl CONSTANT)
     Q_PROPERTY(QString caFile READ caFile CONSTANT)
     Q_PROPERTY(QString password READ password CONSTANT)
+    Q_PROPERTY(QString otherCaFile READ otherCaFile CONSTANT)
 
 public:
     Harness(duban::test::TestServer& server, duban::test::FaultProxy& proxy,
@@ -45,6 +47,22 @@ public:
     }
     [[nodiscard]] QString password() const {
         return QString::fromLatin1(duban::test::TestServer::kTestPassword);
+    }
+    // A CA that did not sign the server's certificate.
+    [[nodiscard]] QString otherCaFile() const {
+        const auto dir = m_dir.file("other-ca");
+        static const auto paths =
+            duban::server::issueTestCertificates(dir, {"localhost"}, -60, 24L * 3600);
+        return paths ? QString::fromStdString(paths->caCert.string()) : QString();
+    }
+
+    // The system's trust store as OpenSSL names it (SSL_CERT_FILE, what a blank CA file trusts):
+    // `file`, or the built-in bundle for "".
+    Q_INVOKABLE void setSystemTrust(const QString& file) {
+        if (file.isEmpty())
+            qunsetenv("SSL_CERT_FILE");
+        else
+            qputenv("SSL_CERT_FILE", file.toLocal8Bit());
     }
 
     // Offline: the proxy's target is a port nothing listens on and open connections drop.

@@ -103,6 +103,31 @@ TEST(FakeTransportTest, ErrorKindsRoundTripThroughTheirCodes) {
     EXPECT_EQ(transportErrorKind(makeError("forbidden", "x")), TransportErrorKind::other);
 }
 
+// A cause's code (what the app's sentence is chosen by) still reads as its kind, so retries and
+// "offline" treat a refused connection and an untrusted certificate as before.
+TEST(FakeTransportTest, ErrorCausesReadAsTheirKind) {
+    const std::pair<TransportCause, TransportErrorKind> causes[] = {
+        {TransportCause::dnsFailed, TransportErrorKind::connect},
+        {TransportCause::connectFailed, TransportErrorKind::connect},
+        {TransportCause::tlsUntrusted, TransportErrorKind::tls},
+        {TransportCause::tlsUntrustedBySystem, TransportErrorKind::tls},
+        {TransportCause::tlsExpired, TransportErrorKind::tls},
+        {TransportCause::tlsWrongHost, TransportErrorKind::tls},
+        {TransportCause::tlsPinMismatch, TransportErrorKind::tls},
+        {TransportCause::tlsCaFileUnusable, TransportErrorKind::tls},
+    };
+    std::set<std::string> codes;
+    for (const auto& [cause, kind] : causes) {
+        const Error error = makeTransportError(cause, "x");
+        EXPECT_EQ(transportErrorKind(error), kind) << error.code;
+        EXPECT_TRUE(error.code.starts_with("transport_")) << error.code;
+        codes.insert(error.code);
+    }
+    EXPECT_EQ(codes.size(), std::size(causes)) << "each cause has a code of its own";
+    EXPECT_TRUE(isRetryableError(makeTransportError(TransportCause::connectFailed, "x")));
+    EXPECT_FALSE(isRetryableError(makeTransportError(TransportCause::tlsUntrusted, "x")));
+}
+
 // --- retries ---------------------------------------------------------------------------------
 
 RetryPolicy testPolicy() {

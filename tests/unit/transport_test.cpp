@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <openssl/x509_vfy.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -12,11 +13,16 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "server/tls/dev_certificates.h"
+#include "sync/curl_transfer.h"
 #include "sync/curl_transport.h"
 #include "sync/retry_policy.h"
 #include "tests/support/test_server.h"
@@ -130,19 +136,46 @@ TinyTlsServer validServer() {
     return TinyTlsServer({"localhost", "127.0.0.1"}, -3600, kDay);
 }
 
+// Trusting the server's CA unless `trustItsCa` is false (then options.caFile stays as given).
 std::unique_ptr<CurlTransport> transportFor(const TinyTlsServer& server,
-                                            TransportOptions options = {}) {
+                                            TransportOptions options = {}, bool trustItsCa = true) {
     options.baseUrl = server.baseUrl();
-    options.caFile = server.paths().caCert;
+    if (trustItsCa)
+        options.caFile = server.paths().caCert;
     return makeTransport(std::move(options));
 }
 
-void expectTlsRefusal(const Result<HttpResponse>& result, const std::string& detail) {
+// Refused as TLS (not retried), with the cause the app tells the user (`code`), and libcurl's
+// words (`detail`) kept in the message for the log.
+void expectTlsRefusal(const Result<HttpResponse>& result, const std::string& code,
+                      const std::string& detail) {
     ASSERT_FALSE(result) << "status " << result.value().status;
     EXPECT_EQ(transportErrorKind(result.error()), TransportErrorKind::tls) << result.error().code;
-    EXPECT_EQ(result.error().code, "transport_tls");
+    EXPECT_EQ(result.error().code, code) << result.error().message;
+    EXPECT_FALSE(isRetryableError(result.error()));
     EXPECT_NE(result.error().message.find(detail), std::string::npos) << result.error().message;
 }
+
+// SSL_CERT_FILE set for one scope, as a system's trust store override.
+class SystemCaFile {
+public:
+    explicit SystemCaFile(const std::filesystem::path& file) {
+        if (const char* old = std::getenv("SSL_CERT_FILE"))
+            m_old = old;
+        ::setenv("SSL_CERT_FILE", file.c_str(), 1);
+    }
+    ~SystemCaFile() {
+        if (m_old)
+            ::setenv("SSL_CERT_FILE", m_old->c_str(), 1);
+        else
+            ::unsetenv("SSL_CERT_FILE");
+    }
+    SystemCaFile(const SystemCaFile&) = delete;
+    SystemCaFile& operator=(const SystemCaFile&) = delete;
+
+private:
+    std::optional<std::string> m_old;
+};
 
 // --- against the real server ----------------------------------------------------------------
 
@@ -205,20 +238,31 @@ TEST_F(RealServerTransportTest, OnlyItsCaOrItsPinIsTrusted) {
         SCOPED_TRACE("a wrong pin, though the certificate is trusted");
         pinned.pinnedPublicKey = server::publicKeyPin(otherCa->serverCert).value();
         ASSERT_NE(pinned.pinnedPublicKey, serverPin());
-        expectTlsRefusal(makeTransport(pinned)->send(get("/v1/health")), "pinned key");
+        expectTlsRefusal(makeTransport(pinned)->send(get("/v1/health")),
+                         "transport_tls_pin_mismatch", "pinned key");
     }
     {
         SCOPED_TRACE("trusting another CA");
         TransportOptions trustingOther = options();
         trustingOther.caFile = otherCa->caCert;
         expectTlsRefusal(makeTransport(trustingOther)->send(get("/v1/health")),
-                         "could not be verified");
+                         "transport_tls_untrusted", "could not be verified");
     }
     {
         SCOPED_TRACE("the system's CAs alone");
         TransportOptions system = options();
         system.caFile.clear();
-        expectTlsRefusal(makeTransport(system)->send(get("/v1/health")), "could not be verified");
+        expectTlsRefusal(makeTransport(system)->send(get("/v1/health")),
+                         "transport_tls_untrusted_system", "could not be verified");
+    }
+    {
+        SCOPED_TRACE("no CA file, and the system's trust store (SSL_CERT_FILE) holds the server's");
+        const SystemCaFile systemStore(s_server->caFile());
+        TransportOptions system = options();
+        system.caFile.clear();
+        const auto trusted = makeTransport(system)->send(get("/v1/health"));
+        ASSERT_TRUE(trusted) << trusted.error().message;
+        EXPECT_EQ(trusted->status, 200);
     }
 }
 
@@ -226,12 +270,24 @@ TEST_F(RealServerTransportTest, OnlyItsCaOrItsPinIsTrusted) {
 
 TEST(CurlTransportTest, AnExpiredCertificateIsRefused) {
     TinyTlsServer expired({"localhost", "127.0.0.1"}, -2 * kDay, -kDay);
-    expectTlsRefusal(transportFor(expired)->send(get("/ok")), "expired");
+    expectTlsRefusal(transportFor(expired)->send(get("/ok")), "transport_tls_expired", "expired");
 }
 
 TEST(CurlTransportTest, ACertificateForAnotherHostIsRefused) {
     TinyTlsServer otherHost({"other.example"}, -3600, kDay);
-    expectTlsRefusal(transportFor(otherHost)->send(get("/ok")), "'localhost'");
+    expectTlsRefusal(transportFor(otherHost)->send(get("/ok")), "transport_tls_wrong_host",
+                     "'localhost'");
+}
+
+TEST(CurlTransportTest, ACaFileThatHoldsNoCertificateSaysSo) {
+    TinyTlsServer server = validServer();
+    test::TempDir dir;
+    const auto notACertificate = dir.file("ca.crt");
+    std::ofstream(notACertificate) << "this is not a certificate\n";
+    TransportOptions options;
+    options.caFile = notACertificate;
+    expectTlsRefusal(transportFor(server, options, false)->send(get("/ok")),
+                     "transport_tls_ca_file_unusable", "could not be verified");
 }
 
 TEST(CurlTransportTest, AValidCertificateFromTheTrustedCaIsAccepted) {
@@ -240,6 +296,37 @@ TEST(CurlTransportTest, AValidCertificateFromTheTrustedCaIsAccepted) {
     ASSERT_TRUE(result) << result.error().message;
     EXPECT_EQ(result->status, 200);
     EXPECT_EQ(result->body, "{\"ok\":true}");
+}
+
+// Each libcurl result a user can meet names its cause, which the app says in words; OpenSSL's
+// verdict on the certificate tells an untrusted issuer from an expired one.
+TEST(CurlTransportTest, LibcurlCodesNameTheirCause) {
+    const auto code = [](CURLcode result, long verify = X509_V_OK, bool system = false) {
+        const auto cause = causeOf(result, verify, system);
+        return cause ? std::string(transportCauseCode(*cause)) : std::string("(kind only)");
+    };
+    EXPECT_EQ(code(CURLE_COULDNT_RESOLVE_HOST), "transport_dns_failed");
+    EXPECT_EQ(code(CURLE_COULDNT_RESOLVE_PROXY), "transport_dns_failed");
+    EXPECT_EQ(code(CURLE_COULDNT_CONNECT), "transport_connect_failed");
+    EXPECT_EQ(code(CURLE_SSL_PINNEDPUBKEYNOTMATCH), "transport_tls_pin_mismatch");
+    EXPECT_EQ(code(CURLE_SSL_CACERT_BADFILE), "transport_tls_ca_file_unusable");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY),
+              "transport_tls_untrusted");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN, true),
+              "transport_tls_untrusted_system");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_CERT_HAS_EXPIRED),
+              "transport_tls_expired");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_CERT_NOT_YET_VALID),
+              "transport_tls_expired");
+    EXPECT_EQ(code(CURLE_PEER_FAILED_VERIFICATION, X509_V_ERR_UNSPECIFIED),
+              "transport_tls_wrong_host");
+    // The kind says all there is: a timeout, a broken connection.
+    EXPECT_EQ(code(CURLE_OPERATION_TIMEDOUT), "(kind only)");
+    EXPECT_EQ(code(CURLE_RECV_ERROR), "(kind only)");
+    for (const CURLcode result :
+         {CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_CONNECT, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
+          CURLE_SSL_CACERT_BADFILE, CURLE_PEER_FAILED_VERIFICATION})
+        EXPECT_EQ(kindOf(*causeOf(result, X509_V_OK, false)), kindOf(result)) << result;
 }
 
 // --- what the transport refuses before sending anything ----------------------------------------
@@ -257,7 +344,7 @@ TEST(CurlTransportTest, AnHttpBaseUrlIsRefused) {
         options.baseUrl = url;
         const auto refused = CurlTransport::create(options);
         ASSERT_FALSE(refused) << url;
-        EXPECT_EQ(refused.error().code, "transport_invalid_options") << url;
+        EXPECT_EQ(refused.error().code, "transport_invalid_url") << url;
     }
 }
 
@@ -271,7 +358,7 @@ TEST(CurlTransportTest, OptionsAreCheckedWhenTheTransportIsMade) {
     options.caFile = "/nonexistent/ca.crt";
     auto missingCa = CurlTransport::create(options);
     ASSERT_FALSE(missingCa);
-    EXPECT_EQ(missingCa.error().code, "transport_invalid_options");
+    EXPECT_EQ(missingCa.error().code, "transport_ca_file_missing");
 
     options.caFile.clear();
     options.pinnedPublicKey = "md5//abc";
@@ -315,8 +402,18 @@ TEST(CurlTransportTest, AClosedPortIsAConnectError) {
     options.baseUrl = "https://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
     const auto result = makeTransport(options)->send(get("/v1/health"));
     ASSERT_FALSE(result);
-    EXPECT_EQ(result.error().code, "transport_connect") << result.error().message;
+    EXPECT_EQ(result.error().code, "transport_connect_failed") << result.error().message;
+    EXPECT_EQ(transportErrorKind(result.error()), TransportErrorKind::connect);
     EXPECT_TRUE(isRetryableError(result.error()));
+}
+
+TEST(CurlTransportTest, ANameThatDoesNotResolveIsADnsError) {
+    TransportOptions options;
+    options.baseUrl = "https://duban-server.invalid:8443";  // .invalid never resolves (RFC 6761)
+    const auto result = makeTransport(options)->send(get("/v1/health"));
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, "transport_dns_failed") << result.error().message;
+    EXPECT_EQ(transportErrorKind(result.error()), TransportErrorKind::connect);
 }
 
 TEST(CurlTransportTest, ASlowServerTimesOut) {
