@@ -19,6 +19,8 @@ DUBAN_PACKAGES=(
   qml6-module-qtquick-layouts qml6-module-qtquick-templates qml6-module-qtquick-window
   qml6-module-qtquick-dialogs qml6-module-qt-labs-folderlistmodel qml6-module-qtqml-workerscript
   qml6-module-qttest
+  # Qt's own words (file dialog, standard buttons) in Chinese.
+  qt6-translations-l10n
   qml6-module-qtpositioning qml6-module-qtmultimedia
   libgl-dev libgl1-mesa-dri fonts-noto-cjk fonts-arphic-uming xvfb xauth libjpeg-turbo-progs
 )

@@ -23,7 +23,9 @@ Services::Services(std::filesystem::path dataFolder, const Clock& clock, QObject
     : QObject(parent),
       m_clock(clock),
       m_dataFolder(std::move(dataFolder)),
-      m_profileDir(m_dataFolder) {}
+      m_profileDir(m_dataFolder) {
+    m_qtTranslations.use(m_language);
+}
 
 Services::~Services() {
     if (m_signInThread != nullptr)
@@ -81,6 +83,7 @@ void Services::setLanguage(const QString& language) {
     if (language == m_language)
         return;
     QCoreApplication::removeTranslator(&m_translator);
+    m_qtTranslations.use(language);
     if (language != QStringLiteral("zh_CN")) {
         // Chinese is the source language; English comes from the compiled translation.
         if (!m_translator.load(QStringLiteral(":/i18n/duban_%1.qm").arg(language)))

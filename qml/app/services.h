@@ -15,6 +15,7 @@
 #include "core/domain/dates.h"
 #include "core/rules/access.h"
 #include "core/util/clock.h"
+#include "qml/app/qt_translations.h"
 #include "qml/app/store_executor.h"
 #include "qml/app/sync_service.h"
 #include "sync/device_profile.h"
@@ -120,6 +121,7 @@ private:
     QString m_signInError;
     QString m_language = QStringLiteral("zh_CN");
     QTranslator m_translator;
+    QtTranslations m_qtTranslations;
     QQmlEngine* m_engine = nullptr;
     mutable std::optional<QString> m_fileDialogProblem;  // asked once, on first use
 };

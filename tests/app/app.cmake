@@ -9,3 +9,8 @@ gtest_discover_tests(duban_pdf_test PROPERTIES LABELS qml DISCOVERY_TIMEOUT 60
 add_executable(duban_error_text_test app/error_text_test.cpp)
 target_link_libraries(duban_error_text_test PRIVATE duban_qml GTest::gtest)
 gtest_discover_tests(duban_error_text_test PROPERTIES LABELS "unit;qml" DISCOVERY_TIMEOUT 60)
+
+# Qt's own words (its file dialog, the standard buttons) in the app's language.
+add_executable(duban_qt_translations_test app/qt_translations_test.cpp)
+target_link_libraries(duban_qt_translations_test PRIVATE duban_qml GTest::gtest GTest::gtest_main)
+gtest_discover_tests(duban_qt_translations_test PROPERTIES LABELS "unit;qml" DISCOVERY_TIMEOUT 60)
