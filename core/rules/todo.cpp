@@ -4,6 +4,13 @@
 
 namespace duban {
 
+std::string_view toString(TodoSection section) {
+    static constexpr std::array<std::string_view, kTodoSectionCount> kNames{
+        "to_confirm", "returned", "report_due", "letters",  "drafts",
+        "inbox",      "queue",    "late_units", "proposals"};
+    return kNames[static_cast<std::size_t>(section)];
+}
+
 std::vector<TodoSection> todoSectionsFor(Role role) {
     using S = TodoSection;
     switch (role) {

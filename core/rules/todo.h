@@ -3,6 +3,7 @@
 // this month's report deadline with the days left, the month whose lateness a supervisor follows,
 // and the one number a badge shows. Pure rules over plain values; core/store/todo reads the rows.
 #include <array>
+#include <string_view>
 #include <vector>
 
 #include "core/domain/dates.h"
@@ -23,6 +24,9 @@ enum class TodoSection {
     proposals,   // supervisor: letters the findings propose and none answers yet
 };
 inline constexpr int kTodoSectionCount = 9;
+
+// "to_confirm", "report_due", … (the app's section names).
+[[nodiscard]] std::string_view toString(TodoSection section);
 
 // The sections a role's home has (an admin's: the inbox only).
 [[nodiscard]] std::vector<TodoSection> todoSectionsFor(Role role);

@@ -23,6 +23,12 @@ TEST(TodoRules, EachRoleHasItsOwnSections) {
     EXPECT_EQ(todoSectionsFor(Role::admin), std::vector<S>{S::inbox});
 }
 
+TEST(TodoRules, SectionsHaveTheirNames) {
+    EXPECT_EQ(toString(TodoSection::to_confirm), "to_confirm");
+    EXPECT_EQ(toString(TodoSection::report_due), "report_due");
+    EXPECT_EQ(toString(TodoSection::proposals), "proposals");
+}
+
 TEST(TodoRules, TheDeadlineIsThe23rdAndTheDueDayItselfIsNotLate) {
     const ReportDeadline early = reportDeadline(day(2026, 12, 8));
     EXPECT_EQ(early.period, (Period{2026, 12}));
