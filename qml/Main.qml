@@ -78,13 +78,22 @@ ApplicationWindow {
                     required property var modelData
                     objectName: "nav_" + modelData.key
                     text: modelData.label
-                    checked: window.currentNav === modelData.key  // qmllint disable unqualified
+                    font.bold: window.currentNav === modelData.key  // qmllint disable unqualified
                     onClicked: window.navigate(modelData.key)  // qmllint disable unqualified
+                    // The current place: a white bar under its name.
+                    Rectangle {
+                        visible: navButton.font.bold
+                        color: "white"
+                        height: 3
+                        width: parent.width - 16
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        anchors.bottom: parent.bottom
+                        anchors.bottomMargin: 6
+                    }
                     CountBadge {
                         count: navButton.modelData.count
-                        anchors.right: parent.right
-                        anchors.top: parent.top
-                        anchors.topMargin: 4
+                        x: parent.width - width + 2
+                        y: 2
                     }
                 }
             }
@@ -117,7 +126,7 @@ ApplicationWindow {
 
     // What is the user's to do: the home's rows and the navigation's counts.
     TodoModel {
-        id: todo
+        id: todoModel
         objectName: "todo"
         services: Services
     }
@@ -125,14 +134,14 @@ ApplicationWindow {
     // Top-level places, each one step above the home (back returns to it). The counts are the
     // to-do's: the home's items, the queue, the letters to acknowledge or proposals to issue.
     readonly property var navItems: {
-        const items = [{ key: "home", label: qsTr("待办"), count: todo.badgeCount },
+        const items = [{ key: "home", label: qsTr("待办"), count: todoModel.badgeCount },
                        { key: "projects", label: qsTr("项目"), count: 0 }]
         if (Services.reviewsRecords) {
-            items.push({ key: "queue", label: qsTr("待审核"), count: todo.queueCount })
+            items.push({ key: "queue", label: qsTr("待审核"), count: todoModel.queueCount })
             items.push({ key: "dispatch", label: qsTr("月调度"), count: 0 })
         }
         items.push({ key: "letters", label: qsTr("督办函"),
-                     count: Services.reviewsRecords ? todo.proposalsCount : todo.lettersCount })
+                     count: Services.reviewsRecords ? todoModel.proposalsCount : todoModel.lettersCount })
         return items
     }
     property string currentNav: "home"
@@ -233,7 +242,7 @@ ApplicationWindow {
     Component {
         id: homePage
         HomePage {
-            todo: todo
+            todo: todoModel
             onOpenProject: projectId => stack.push(projectDetailPage, { projectId: projectId })
             onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
             onOpenLetter: warningId => stack.push(warningPage, { warningId: warningId })

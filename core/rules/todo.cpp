@@ -37,11 +37,14 @@ Period lateCheckPeriod(const Date& today, unsigned dueDay) {
     return today > reportDueDate(period, dueDay) ? period : period.previous();
 }
 
-int todoBadgeCount(Role role, const TodoCounts& counts) {
+int todoBadgeCount(Role role, const TodoCounts& counts, const ReportDeadline& deadline) {
     int total = 0;
     for (const TodoSection section : todoSectionsFor(role)) {
-        if (section != TodoSection::late_units)
-            total += counts[section];
+        if (section == TodoSection::late_units || section == TodoSection::proposals)
+            continue;
+        if (section == TodoSection::report_due && deadline.daysLeft > kReportsDueSoonDays)
+            continue;
+        total += counts[section];
     }
     return total;
 }

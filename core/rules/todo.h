@@ -52,8 +52,15 @@ struct TodoCounts {
     [[nodiscard]] int operator[](TodoSection s) const { return bySection[static_cast<int>(s)]; }
 };
 
-// The navigation's badge: every item of the role's sections, except the late units — they are a
-// view of the month (the dispatch board's), not items the supervisor closes one by one.
-[[nodiscard]] int todoBadgeCount(Role role, const TodoCounts& counts);
+// From how many days before the 23rd the month's reports count on the badge: before that they
+// are listed, but a unit with a hundred tasks would show "99+" all month.
+inline constexpr int kReportsDueSoonDays = 7;
+
+// The home's badge: what waits on the user — records to confirm, returned, letters, drafts,
+// refused changes, the queue; the month's reports once their deadline is near or past. Not the
+// late units (a view of the month: the board's) nor the proposals (findings to weigh, counted on
+// the letters' own button).
+[[nodiscard]] int todoBadgeCount(Role role, const TodoCounts& counts,
+                                 const ReportDeadline& deadline);
 
 }  // namespace duban

@@ -17,6 +17,7 @@ QString sectionName(TodoSection section) {
 struct Loaded {
     std::vector<TodoItem> rows;
     TodoCounts counts;
+    ReportDeadline due;
     QString deadline;
     QString error;  // why the store could not be read
 };
@@ -29,6 +30,7 @@ Loaded loadHome(const LocalStore& store, const Actor& actor, const Date& today,
         const TodoHome home =
             readTodoHome(store.database(), actor, today, kRowsPerSection, expanded, expandedLimit);
         out.counts = home.counts;
+        out.due = home.deadline;
         out.deadline = deadlineText(home.deadline);
         for (const TodoSectionRows& section : home.sections) {
             const QString name = sectionName(section.section);
@@ -77,7 +79,7 @@ TodoItem TodoModel::get(int row) const {
 }
 
 int TodoModel::badgeCount() const {
-    return todoBadgeCount(m_role, m_counts);
+    return todoBadgeCount(m_role, m_counts, m_due);
 }
 
 void TodoModel::setServices(Services* services) {
@@ -138,6 +140,7 @@ void TodoModel::reload() {
                 m_counts = loaded.counts;
                 m_role = role;
                 m_deadline = loaded.deadline;
+                m_due = loaded.due;
                 endResetModel();
             }
             emit countsChanged();

@@ -111,6 +111,7 @@ private:
     std::vector<TodoItem> m_rows;
     TodoCounts m_counts;
     Role m_role = Role::field;
+    ReportDeadline m_due;
     QString m_deadline;
     QString m_message;
     bool m_loading = false;

@@ -31,6 +31,18 @@ QString recordKindText(const std::string& kind, const std::string& period) {
     return tr("现场走访");
 }
 
+// "2026年12月月报 · 督查员甲 退回于 2026年12月8日 11:26" (who and when, as far as known).
+QString actedText(const TodoRow& row, bool returned) {
+    const QString what = recordKindText(row.recordKind, row.period);
+    if (row.at.empty())
+        return what;
+    const QString when = instantText(row.at);
+    if (row.who.empty())
+        return (returned ? tr("%1 · 退回于 %2") : tr("%1 · 提交于 %2")).arg(what, when);
+    return (returned ? tr("%1 · %2 退回于 %3") : tr("%1 · %2 提交于 %3"))
+        .arg(what, text(row.who), when);
+}
+
 }  // namespace
 
 QString monthDayText(const Date& date) {
@@ -100,19 +112,11 @@ TodoItem todoItemOf(const TodoRow& row, const TodoHome& home) {
         case TodoSection::returned:
             item.detail =
                 row.detail.empty() ? tr("退回理由待同步") : tr("理由：%1").arg(item.detail);
-            item.meta = row.who.empty() ? recordKindText(row.recordKind, row.period)
-                                        : tr("%1 · %2 退回于 %3")
-                                              .arg(recordKindText(row.recordKind, row.period),
-                                                   text(row.who), instantText(row.at));
+            item.meta = actedText(row, true);
             item.urgent = true;
             break;
         case TodoSection::to_confirm:
-            item.meta = row.who.empty() ? tr("%1 · 提交于 %2")
-                                              .arg(recordKindText(row.recordKind, row.period),
-                                                   instantText(row.at))
-                                        : tr("%1 · %2 提交于 %3")
-                                              .arg(recordKindText(row.recordKind, row.period),
-                                                   text(row.who), instantText(row.at));
+            item.meta = actedText(row, false);
             break;
         case TodoSection::letters:
             item.tag = letterNameText(row.level);

@@ -51,16 +51,22 @@ TEST(TodoRules, TheChasedMonthIsThisOneOnlyOnceItsDueDayHasPassed) {
     EXPECT_EQ(lateCheckPeriod(day(2027, 1, 5)), (Period{2026, 12}));
 }
 
-TEST(TodoRules, TheBadgeCountsTheRolesItemsButNotTheLateUnits) {
+TEST(TodoRules, TheBadgeCountsWhatWaitsOnTheUserAndTheMonthsReportsOnlyNearTheDeadline) {
     TodoCounts counts;
     counts[TodoSection::queue] = 3;
     counts[TodoSection::late_units] = 7;
-    counts[TodoSection::proposals] = 2;
+    counts[TodoSection::proposals] = 200;
     counts[TodoSection::inbox] = 1;
-    counts[TodoSection::report_due] = 10;  // not a supervisor's section
-    EXPECT_EQ(todoBadgeCount(Role::supervisor, counts), 6);
-    EXPECT_EQ(todoBadgeCount(Role::field, counts), 11);
-    EXPECT_EQ(todoBadgeCount(Role::admin, counts), 1);
+    counts[TodoSection::returned] = 2;
+    counts[TodoSection::report_due] = 10;
+    const ReportDeadline early = reportDeadline(day(2026, 12, 15));  // 8 days left
+    const ReportDeadline near = reportDeadline(day(2026, 12, 16));   // 7 days left
+    const ReportDeadline late = reportDeadline(day(2026, 12, 28));
+    EXPECT_EQ(todoBadgeCount(Role::supervisor, counts, near), 4) << "queue and inbox";
+    EXPECT_EQ(todoBadgeCount(Role::field, counts, early), 3) << "returned and inbox";
+    EXPECT_EQ(todoBadgeCount(Role::field, counts, near), 13);
+    EXPECT_EQ(todoBadgeCount(Role::field, counts, late), 13);
+    EXPECT_EQ(todoBadgeCount(Role::admin, counts, near), 1);
 }
 
 }  // namespace
