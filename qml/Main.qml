@@ -17,7 +17,8 @@ ApplicationWindow {
     Material.accent: "#1565C0"
 
     readonly property bool narrow: width < 600
-    // Set by main (--open): sync, settings, queue, record:, visit:, report: or project:<id>.
+    // Set by main (--open): sync, settings, queue, projects, record:, visit:, report: or
+    // project:<id>.
     // Opened once signed in: at start when the session resumes, else after the sign-in.
     property string startPage: ""
 
@@ -30,6 +31,8 @@ ApplicationWindow {
         window.startPage = ""
         if (page === "sync")
             stack.push(syncPage)
+        else if (page === "projects")
+            window.navigate("projects")
         else if (page === "settings")
             stack.push(settingsPage)
         else if (page === "queue")
@@ -78,6 +81,7 @@ ApplicationWindow {
                     required property var modelData
                     objectName: "nav_" + modelData.key
                     text: modelData.label
+                    font.capitalization: Font.MixedCase
                     font.bold: window.currentNav === modelData.key  // qmllint disable unqualified
                     onClicked: window.navigate(modelData.key)  // qmllint disable unqualified
                     // The current place: a white bar under its name.
@@ -135,7 +139,7 @@ ApplicationWindow {
     // to-do's: the home's items, the queue, the letters to acknowledge or proposals to issue.
     readonly property var navItems: {
         const items = [{ key: "home", label: qsTr("待办"), count: todoModel.badgeCount },
-                       { key: "projects", label: qsTr("项目"), count: 0 }]
+                       { key: "projects", label: qsTr("重点项目"), count: 0 }]
         if (Services.reviewsRecords) {
             items.push({ key: "queue", label: qsTr("待审核"), count: todoModel.queueCount })
             items.push({ key: "dispatch", label: qsTr("月调度"), count: 0 })
@@ -148,13 +152,13 @@ ApplicationWindow {
     property Item navPage: null  // the page navigate() opened, while it is the current one
 
     function navigate(key) {
-        stack.pop(null)
-        window.currentNav = key
         const pages = { projects: projectListPage, queue: reviewQueuePage,
                         dispatch: dispatchPage, letters: warningsPage }
+        stack.pop(null)
         if (pages[key] !== undefined)
             stack.push(pages[key])
         window.navPage = stack.currentItem
+        window.currentNav = key
     }
 
     Connections {
@@ -173,6 +177,7 @@ ApplicationWindow {
                  && (stack.depth === 1 || stack.currentItem === window.navPage)
         Material.background: "white"
         Material.elevation: 8
+        implicitHeight: 56
         RowLayout {
             anchors.fill: parent
             spacing: 0
@@ -183,10 +188,24 @@ ApplicationWindow {
                     required property var modelData
                     objectName: "tab_" + modelData.key
                     Layout.fillWidth: true
+                    Layout.preferredWidth: 1  // equal shares of the bar
+                    Layout.fillHeight: true
                     text: modelData.label
+                    font.capitalization: Font.MixedCase
+                    font.pixelSize: 13
                     checked: window.currentNav === modelData.key  // qmllint disable unqualified
-                    Material.foreground: checked ? window.Material.primary : "#555555"  // qmllint disable unqualified
                     onClicked: window.navigate(modelData.key)  // qmllint disable unqualified
+                    // Two lines rather than "Monthly dis…" in English.
+                    contentItem: Label {
+                        text: tab.text
+                        font: tab.font
+                        color: tab.checked ? window.Material.primary : "#555555"  // qmllint disable unqualified
+                        wrapMode: Text.WordWrap
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                    }
                     CountBadge {
                         count: tab.modelData.count
                         x: parent.width / 2 + 8
@@ -242,7 +261,7 @@ ApplicationWindow {
     Component {
         id: homePage
         HomePage {
-            todo: todoModel
+            todo: todoModel  // qmllint disable unqualified
             onOpenProject: projectId => stack.push(projectDetailPage, { projectId: projectId })
             onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
             onOpenLetter: warningId => stack.push(warningPage, { warningId: warningId })

@@ -1,4 +1,4 @@
-import QtQml
+import QtQuick
 import QtQuick.Controls
 import QtQuick.Controls.Material
 import QtQuick.Layouts
@@ -35,7 +35,12 @@ ColumnLayout {
               : upload.fraction >= 0 ? qsTr("上传中 %1%").arg(Math.floor(upload.fraction * 100))
               : qsTr("待上传")
         font.pixelSize: 11
-        color: Material.hintTextColor
+        color: "#424242"
+        leftPadding: 3
+        background: Rectangle {
+            color: "#DDFFFFFF"  // readable over the photo
+            radius: 3
+        }
         Layout.fillWidth: true
     }
 }

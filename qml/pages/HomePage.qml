@@ -99,6 +99,7 @@ Page {
             }
             Button {
                 text: qsTr("查看全部重点项目")
+                font.capitalization: Font.MixedCase
                 flat: true
                 leftPadding: 0
                 onClicked: page.openProjects()  // qmllint disable unqualified
@@ -211,6 +212,7 @@ Page {
                 flat: true
                 x: 8
                 text: qsTr("全部（还有 %1 项）›").arg(row.more)
+                font.capitalization: Font.MixedCase
                 onClicked: page.showAll(row.section)  // qmllint disable unqualified
             }
         }
