@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
+#include <sstream>
 
 #include "core/store/todo.h"
 #include "server/app/first_start.h"
+#include "server/auth/accounts.h"
 #include "tests/support/test_store.h"
 
 namespace duban {
@@ -76,6 +79,40 @@ TEST(DemoJourney, TheEnterpriseConfirmsWhatTheFieldOfficerReportsOnTheirSharedPr
     EXPECT_EQ(review.counts[TodoSection::queue], 1);
     EXPECT_TRUE(store->permissions(supervisor, Entity::progress_report, saved->id)
                     .may(Transition::approve));
+}
+
+// A server's data folder from before D38 (demo-enterprise in 市腾达公司) gets the account moved to
+// the shared unit on its next start with --demo; other accounts stay where they are.
+TEST(DemoJourney, AnEarlierDemoEnterpriseIsMovedToTheSharedUnitOnce) {
+    test::TempDir dir;
+    const Database db = Database::open(dir.file("server.db"));
+    ManualClock clock{kJune10th2022};
+    server::ServerConfig config;
+    config.seedDir = DUBAN_SEED_DIR;
+    config.demo = true;
+    config.scryptN = 1u << 10;
+    setenv("DUBAN_ADMIN_PASSWORD", "demo-journey-password-1", 1);
+    setenv("DUBAN_DEMO_PASSWORD", "demo-journey-password-2", 1);
+    std::ostringstream console;
+    ASSERT_TRUE(server::prepareDatabase(db, config, clock, console));
+
+    auto unitOf = [&](const char* username) {
+        Statement s = db.prepare(
+            "SELECT n.name FROM user u JOIN unit n ON n.id = u.unit_id WHERE u.username = ?");
+        s.bindAll(std::string(username));
+        return s.step() ? s.text(0) : std::string();
+    };
+    EXPECT_EQ(unitOf("demo-enterprise"), demo(Role::enterprise).unit);
+    const auto tengda = server::findUnitId(db, "市腾达公司");
+    ASSERT_TRUE(tengda);
+    db.prepare("UPDATE user SET unit_id = ? WHERE username = 'demo-enterprise'")
+        .bindAll(*tengda)
+        .run();
+    db.prepare("UPDATE user SET unit_id = ? WHERE username = 'admin'").bindAll(*tengda).run();
+
+    ASSERT_TRUE(server::prepareDatabase(db, config, clock, console));
+    EXPECT_EQ(unitOf("demo-enterprise"), "中国移动吉首分公司");
+    EXPECT_EQ(unitOf("admin"), "市腾达公司") << "only the demo enterprise account moves";
 }
 
 }  // namespace
