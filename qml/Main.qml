@@ -17,7 +17,8 @@ ApplicationWindow {
     Material.accent: "#1565C0"
 
     readonly property bool narrow: width < 600
-    // Set by main (--open): sync, settings, queue, record:, visit:, report: or project:<id>.
+    // Set by main (--open): sync, settings, queue, projects, record:, visit:, report: or
+    // project:<id>.
     // Opened once signed in: at start when the session resumes, else after the sign-in.
     property string startPage: ""
 
@@ -30,6 +31,8 @@ ApplicationWindow {
         window.startPage = ""
         if (page === "sync")
             stack.push(syncPage)
+        else if (page === "projects")
+            window.navigate("projects")
         else if (page === "settings")
             stack.push(settingsPage)
         else if (page === "queue")
@@ -70,21 +73,33 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.leftMargin: stack.depth > 1 ? 0 : 16
             }
-            // A supervisor's screens: buttons on a desktop, in the ⋮ menu on a phone.
-            ToolButton {
-                visible: Services.reviewsRecords && !window.narrow
-                text: qsTr("月调度")
-                onClicked: stack.push(dispatchPage)
-            }
-            ToolButton {
-                visible: Services.reviewsRecords && !window.narrow
-                text: qsTr("待审核")
-                onClicked: stack.push(reviewQueuePage)
-            }
-            ToolButton {
-                visible: !window.narrow
-                text: qsTr("督办函")
-                onClicked: stack.push(warningsPage)
+            // The navigation: buttons with their counts on a desktop, the bar below on a phone.
+            Repeater {
+                model: window.narrow ? [] : window.navItems
+                delegate: ToolButton {
+                    id: navButton
+                    required property var modelData
+                    objectName: "nav_" + modelData.key
+                    text: modelData.label
+                    font.capitalization: Font.MixedCase
+                    font.bold: window.currentNav === modelData.key  // qmllint disable unqualified
+                    onClicked: window.navigate(modelData.key)  // qmllint disable unqualified
+                    // The current place: a white bar under its name.
+                    Rectangle {
+                        visible: navButton.font.bold
+                        color: "white"
+                        height: 3
+                        width: parent.width - 16
+                        anchors.horizontalCenter: parent.horizontalCenter
+                        anchors.bottom: parent.bottom
+                        anchors.bottomMargin: 6
+                    }
+                    CountBadge {
+                        count: navButton.modelData.count
+                        x: parent.width - width + 2
+                        y: 2
+                    }
+                }
             }
             SyncIndicator {
                 sync: Services.sync
@@ -99,24 +114,6 @@ ApplicationWindow {
                     id: moreMenu
                     y: parent.height
                     MenuItem {
-                        visible: Services.reviewsRecords && window.narrow
-                        height: visible ? implicitHeight : 0
-                        text: qsTr("月调度")
-                        onTriggered: stack.push(dispatchPage)
-                    }
-                    MenuItem {
-                        visible: Services.reviewsRecords && window.narrow
-                        height: visible ? implicitHeight : 0
-                        text: qsTr("待审核")
-                        onTriggered: stack.push(reviewQueuePage)
-                    }
-                    MenuItem {
-                        visible: window.narrow
-                        height: visible ? implicitHeight : 0
-                        text: qsTr("督办函")
-                        onTriggered: stack.push(warningsPage)
-                    }
-                    MenuItem {
                         text: qsTr("设置")
                         onTriggered: stack.push(settingsPage)
                     }
@@ -128,7 +125,104 @@ ApplicationWindow {
     StackView {
         id: stack
         anchors.fill: parent
-        initialItem: Services.signedIn ? projectListPage : signInPage
+        initialItem: Services.signedIn ? homePage : signInPage
+    }
+
+    // What is the user's to do: the home's rows and the navigation's counts.
+    TodoModel {
+        id: todoModel
+        objectName: "todo"
+        services: Services
+    }
+
+    // Top-level places, each one step above the home (back returns to it). The counts are the
+    // to-do's: the home's items, the queue, the letters to acknowledge or proposals to issue.
+    readonly property var navItems: {
+        const items = [{ key: "home", label: qsTr("待办"), count: todoModel.badgeCount },
+                       { key: "projects", label: qsTr("重点项目"), count: 0 }]
+        if (Services.reviewsRecords) {
+            items.push({ key: "queue", label: qsTr("待审核"), count: todoModel.queueCount })
+            items.push({ key: "dispatch", label: qsTr("月调度"), count: 0 })
+        }
+        items.push({ key: "letters", label: qsTr("督办函"),
+                     count: Services.reviewsRecords ? todoModel.proposalsCount : todoModel.lettersCount })
+        return items
+    }
+    property string currentNav: "home"
+    property Item navPage: null  // the page navigate() opened, while it is the current one
+
+    function navigate(key) {
+        const pages = { projects: projectListPage, queue: reviewQueuePage,
+                        dispatch: dispatchPage, letters: warningsPage }
+        stack.pop(null)
+        if (pages[key] !== undefined)
+            stack.push(pages[key])
+        window.navPage = stack.currentItem
+        window.currentNav = key
+    }
+
+    Connections {
+        target: stack
+        function onCurrentItemChanged() {
+            if (stack.currentItem !== window.navPage && stack.depth > 1)
+                window.currentNav = ""
+            else if (stack.depth === 1)
+                window.currentNav = "home"
+        }
+    }
+
+    footer: ToolBar {
+        objectName: "bottomNav"
+        visible: Services.signedIn && window.narrow
+                 && (stack.depth === 1 || stack.currentItem === window.navPage)
+        Material.background: "white"
+        Material.elevation: 8
+        implicitHeight: 56
+        RowLayout {
+            anchors.fill: parent
+            spacing: 0
+            Repeater {
+                model: window.narrow ? window.navItems : []
+                delegate: ToolButton {
+                    id: tab
+                    required property var modelData
+                    objectName: "tab_" + modelData.key
+                    Layout.fillWidth: true
+                    Layout.preferredWidth: 1  // equal shares of the bar
+                    Layout.fillHeight: true
+                    text: modelData.label
+                    font.capitalization: Font.MixedCase
+                    font.pixelSize: 13
+                    checked: window.currentNav === modelData.key  // qmllint disable unqualified
+                    onClicked: window.navigate(modelData.key)  // qmllint disable unqualified
+                    // Two lines rather than "Monthly dis…" in English.
+                    contentItem: Label {
+                        text: tab.text
+                        font: tab.font
+                        color: tab.checked ? window.Material.primary : "#555555"  // qmllint disable unqualified
+                        wrapMode: Text.WordWrap
+                        maximumLineCount: 2
+                        elide: Text.ElideRight
+                        horizontalAlignment: Text.AlignHCenter
+                        verticalAlignment: Text.AlignVCenter
+                    }
+                    CountBadge {
+                        count: tab.modelData.count
+                        x: parent.width / 2 + 8
+                        y: 2
+                    }
+                }
+            }
+        }
+    }
+
+    Toast {
+        id: toast
+        objectName: "toast"
+    }
+    Connections {
+        target: Services
+        function onNotice(message) { toast.show(message) }
     }
 
     // Keyboard: back, find, sync. Forms add save and submit (Ctrl+S, Ctrl+Enter).
@@ -141,8 +235,7 @@ ApplicationWindow {
         sequence: "Ctrl+F"
         enabled: Services.signedIn
         onActivated: {
-            if (stack.depth > 1)
-                stack.pop(null)
+            window.navigate("projects")
             stack.currentItem.focusSearch()
         }
     }
@@ -156,7 +249,7 @@ ApplicationWindow {
         target: Services
         function onDeviceChanged() {
             stack.clear()
-            stack.push(Services.signedIn ? projectListPage : signInPage)
+            stack.push(Services.signedIn ? homePage : signInPage)
             window.openStartPage()
         }
     }
@@ -164,6 +257,21 @@ ApplicationWindow {
     Component {
         id: signInPage
         SignInPage {}
+    }
+    Component {
+        id: homePage
+        HomePage {
+            todo: todoModel  // qmllint disable unqualified
+            onOpenProject: projectId => stack.push(projectDetailPage, { projectId: projectId })
+            onOpenRecord: recordId => stack.push(recordPage, { recordId: recordId })
+            onOpenLetter: warningId => stack.push(warningPage, { warningId: warningId })
+            onOpenLetters: () => window.navigate("letters")
+            onOpenInbox: () => stack.push(syncPage)
+            onOpenQueue: () => window.navigate("queue")
+            onOpenDispatch: period => stack.push(dispatchPage, period !== "" ? { period: period } : {})
+            onOpenProposals: () => stack.push(warningProposalsPage)
+            onOpenProjects: () => window.navigate("projects")
+        }
     }
     Component {
         id: projectListPage

@@ -39,8 +39,8 @@ done
 cat <<TEXT
 == Duban is serving on $url (CA: $data/tls/ca.crt)
    Demo accounts, all with the password $DUBAN_DEMO_PASSWORD:
-     demo-field       外勤：市科工信局       visits, monthly reports
-     demo-enterprise  企业：市腾达公司       confirms or disputes
+     demo-field       外勤：市科工信局       visits, monthly reports (e.g. 5G基站建设)
+     demo-enterprise  企业：中国移动吉首分公司 confirms or disputes the 算力 tasks' reports
      demo-supervisor  督查：市发改局         approves or returns, in bulk
      demo-admin       管理员
 TEXT

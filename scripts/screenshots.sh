@@ -61,9 +61,16 @@ shoot() {  # shoot NAME USER LANG WxH [--open PAGE]
 }
 detail=$(sqlite3 "$work/field/store.db" "SELECT id FROM project WHERE code = '$project'")
 record=$(sqlite3 "$work/field/store.db" "SELECT id FROM progress_report LIMIT 1")
+# This month's report on a task demo-field and demo-enterprise share (D41): the enterprise's 待确认.
+client field report add --project 'suanli_tasks_2022#1' --period "$(date -u +%Y-%m)" --investment 0 \
+  --percent 45 --narrative "本月新建5G基站12个，累计开通128个" --submit >/dev/null
+client field sync >/dev/null
 for lang in zh_CN en; do
   for size in 390x844 1280x800; do
-    shoot projects demo-field "$lang" "$size"
+    shoot home-field demo-field "$lang" "$size"
+    shoot home-enterprise demo-enterprise "$lang" "$size"
+    shoot home-supervisor demo-supervisor "$lang" "$size"
+    shoot projects demo-field "$lang" "$size" --open projects
     shoot project demo-field "$lang" "$size" --open "project:$detail"
     shoot visit demo-field "$lang" "$size" --open "visit:$detail"
     shoot report demo-field "$lang" "$size" --open "report:$detail"

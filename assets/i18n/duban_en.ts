@@ -20,6 +20,14 @@
     </message>
 </context>
 <context>
+    <name>CountBadge</name>
+    <message>
+        <location filename="../../qml/components/CountBadge.qml" line="28" />
+        <source>%1 项</source>
+        <translation>%1</translation>
+    </message>
+</context>
+<context>
     <name>DevicePosition</name>
     <message>
         <location filename="../../qml/components/DevicePosition.qml" line="25" />
@@ -283,47 +291,47 @@
         <translation>The accuracy is out of range: it must be 0 metres or more</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="52" />
+        <location filename="../../qml/app/field_errors.cpp" line="53" />
         <source>%1超出允许范围</source>
         <translation>%1 is out of range</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="55" />
+        <location filename="../../qml/app/field_errors.cpp" line="56" />
         <source>%1内容过长</source>
         <translation>%1 is too long</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="57" />
+        <location filename="../../qml/app/field_errors.cpp" line="58" />
         <source>%1不能晚于今天</source>
         <translation>%1 cannot be later than today</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="59" />
+        <location filename="../../qml/app/field_errors.cpp" line="60" />
         <source>%1超过项目总投资</source>
         <translation>%1 exceeds the project's total investment</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="65" />
+        <location filename="../../qml/app/field_errors.cpp" line="66" />
         <source>没有权限：%1</source>
         <translation>Not allowed: %1</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="68" />
+        <location filename="../../qml/app/field_errors.cpp" line="69" />
         <source>内容不完整或有误，请检查标出的项目</source>
         <translation>Something is missing or wrong; check the marked fields</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="70" />
+        <location filename="../../qml/app/field_errors.cpp" line="71" />
         <source>记录状态已变化，不能进行此操作</source>
         <translation>The record's state has changed; this action is no longer possible</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="72" />
+        <location filename="../../qml/app/field_errors.cpp" line="73" />
         <source>本机没有这条记录，请先同步</source>
         <translation>This record is not on this device; sync first</translation>
     </message>
     <message>
-        <location filename="../../qml/app/field_errors.cpp" line="74" />
+        <location filename="../../qml/app/field_errors.cpp" line="75" />
         <source>照片无法使用：%1</source>
         <translation>The photo cannot be used: %1</translation>
     </message>
@@ -348,12 +356,12 @@
         <translation>Progress is a whole number from 0 to 100</translation>
     </message>
     <message>
-        <location filename="../../qml/app/record_editor.cpp" line="179" />
+        <location filename="../../qml/app/record_editor.cpp" line="181" />
         <source>草稿未保存：请改正标出的内容</source>
         <translation>Draft not saved: correct the marked fields</translation>
     </message>
     <message>
-        <location filename="../../qml/app/record_editor.cpp" line="194" />
+        <location filename="../../qml/app/record_editor.cpp" line="196" />
         <source>已存为草稿；提交前请补全标出的内容</source>
         <translation>Saved as a draft; complete the marked fields before submitting</translation>
     </message>
@@ -369,6 +377,7 @@
     </message>
     <message>
         <location filename="../../qml/app/review_queue_model.cpp" line="171" />
+        <location filename="../../qml/app/todo_text.cpp" line="28" />
         <source>现场走访</source>
         <translation>Site visit</translation>
     </message>
@@ -445,6 +454,7 @@
     </message>
     <message>
         <location filename="../../qml/app/dispatch_text.cpp" line="55" />
+        <location filename="../../qml/app/todo_text.cpp" line="81" />
         <source>被退回</source>
         <translation>Returned</translation>
     </message>
@@ -533,6 +543,201 @@
         <location filename="../../qml/app/qml_modules.cpp" line="29" />
         <source>无法打开文件选择：本机缺少 Qt 组件 %1。请安装它（Debian：qml6-module-qt-labs-folderlistmodel）后重启应用，或改用拍照。</source>
         <translation>Cannot open the file picker: this device lacks the Qt component %1. Install it (Debian: qml6-module-qt-labs-folderlistmodel) and restart the app, or take a photo instead.</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/services.cpp" line="150" />
+        <source>已保存，联网后自动上传</source>
+        <translation>Saved; it uploads when you are online</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/services.cpp" line="151" />
+        <source>已提交</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="22" />
+        <source>yyyy年M月</source>
+        <translation>MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="27" />
+        <source>%1月报</source>
+        <translation>report for %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="38" />
+        <source>%1 · 退回于 %2</source>
+        <translation>%1 · returned %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="39" />
+        <source>%1 · 提交于 %2</source>
+        <translation>%1 · submitted %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="41" />
+        <source>%1 · %2 退回于 %3</source>
+        <translation>%1 · returned by %2 on %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="42" />
+        <source>%1 · %2 提交于 %3</source>
+        <translation>%1 · submitted by %2 on %3</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="51" />
+        <source>M月d日</source>
+        <translation>d MMM</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="57" />
+        <source>yyyy年M月d日</source>
+        <translation>d MMM yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="62" />
+        <source>今天截止</source>
+        <translation>due today</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="64" />
+        <source>还剩1天</source>
+        <translation>1 day left</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="66" />
+        <source>已逾期1天</source>
+        <translation>1 day overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="67" />
+        <source>还剩%1天</source>
+        <translation>%1 days left</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="68" />
+        <source>已逾期%1天</source>
+        <translation>%1 days overdue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="72" />
+        <source>%1前报送 · %2</source>
+        <translation>due by %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="79" />
+        <source>待确认</source>
+        <translation>To confirm</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="83" />
+        <source>本月待报 · %1前</source>
+        <translation>Reports due by %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="86" />
+        <source>督办函待签收</source>
+        <translation>Letters to acknowledge</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="88" />
+        <source>草稿未提交</source>
+        <translation>Drafts not submitted</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="90" />
+        <source>未被接受的修改</source>
+        <translation>Changes not accepted</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="92" />
+        <source>待审核</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="94" />
+        <source>%1逾期未报单位</source>
+        <translation>Units late for %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="97" />
+        <source>督办建议待签发</source>
+        <translation>Letters to issue</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="114" />
+        <source>草稿已存</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="118" />
+        <source>退回理由待同步</source>
+        <translation>Reason arrives with the next sync</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="119" />
+        <source>理由：%1</source>
+        <translation>Reason: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="129" />
+        <source>限%1前整改</source>
+        <translation>Correct by %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="135" />
+        <source>%1 · 保存于 %2</source>
+        <translation>%1 · saved %2</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="140" />
+        <source>修改与他人冲突</source>
+        <translation>Conflicts with another edit</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="141" />
+        <source>服务器未接受</source>
+        <translation>Not accepted by the server</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="148" />
+        <source>现场走访 · %1</source>
+        <translation>Site visit · %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="153" />
+        <source>1个项目未报送</source>
+        <translation>1 project not reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="154" />
+        <source>%1个项目未报送</source>
+        <translation>%1 projects not reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="170" />
+        <source>没有等待您确认的月报</source>
+        <translation>No report waits for your confirmation</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="173" />
+        <source>本月月报均已报送</source>
+        <translation>All of this month's reports are in</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="176" />
+        <source>各单位均已报送</source>
+        <translation>Every unit has reported</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="179" />
+        <source>没有待审核的记录</source>
+        <translation>Nothing waits for review</translation>
+    </message>
+    <message>
+        <location filename="../../qml/app/todo_text.cpp" line="182" />
+        <source>暂无</source>
+        <translation>None</translation>
     </message>
 </context>
 <context>
@@ -722,45 +927,103 @@
     </message>
 </context>
 <context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="24" />
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="72" />
+        <source>%1，您好</source>
+        <translation>Hello, %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="87" />
+        <source>本月月报：%1</source>
+        <translation>This month's report: %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="101" />
+        <source>查看全部重点项目</source>
+        <translation>All key projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="140" />
+        <source>%1 项</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="214" />
+        <source>全部（还有 %1 项）›</source>
+        <translation>All (%1 more) ›</translation>
+    </message>
+    <message>
+        <location filename="../../qml/pages/HomePage.qml" line="224" />
+        <source>正在读取…</source>
+        <translation>Reading…</translation>
+    </message>
+</context>
+<context>
     <name>Main</name>
     <message>
         <location filename="../../qml/Main.qml" line="14" />
-        <location filename="../../qml/Main.qml" line="66" />
+        <location filename="../../qml/Main.qml" line="69" />
         <source>督办</source>
         <translation>Duban</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="62" />
+        <location filename="../../qml/Main.qml" line="65" />
         <source>返回</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="76" />
-        <location filename="../../qml/Main.qml" line="104" />
+        <location filename="../../qml/Main.qml" line="141" />
+        <source>待办</source>
+        <translation>To do</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="145" />
         <source>月调度</source>
         <translation>Monthly dispatch</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="81" />
-        <location filename="../../qml/Main.qml" line="110" />
+        <location filename="../../qml/Main.qml" line="144" />
         <source>待审核</source>
         <translation>To review</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="86" />
-        <location filename="../../qml/Main.qml" line="116" />
+        <location filename="../../qml/Main.qml" line="142" />
+        <source>重点项目</source>
+        <translation>Key projects</translation>
+    </message>
+    <message>
+        <location filename="../../qml/Main.qml" line="147" />
         <source>督办函</source>
         <translation>Warning letters</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="96" />
+        <location filename="../../qml/Main.qml" line="111" />
         <source>更多</source>
         <translation>More</translation>
     </message>
     <message>
-        <location filename="../../qml/Main.qml" line="120" />
+        <location filename="../../qml/Main.qml" line="117" />
         <source>设置</source>
         <translation>Settings</translation>
+    </message>
+</context>
+<context>
+    <name>PendingTag</name>
+    <message>
+        <location filename="../../qml/components/PendingTag.qml" line="13" />
+        <source>待上传</source>
+        <translation>To upload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/PendingTag.qml" line="24" />
+        <source>尚未上传到服务器</source>
+        <translation>Not yet uploaded to the server</translation>
     </message>
 </context>
 <context>
@@ -789,19 +1052,29 @@
 <context>
     <name>ProjectDelegate</name>
     <message>
-        <location filename="../../qml/components/ProjectDelegate.qml" line="59" />
+        <location filename="../../qml/components/ProjectDelegate.qml" line="60" />
         <source>总投资 %1</source>
         <translation>Total %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ProjectDelegate.qml" line="63" />
+        <location filename="../../qml/components/ProjectDelegate.qml" line="64" />
         <source>年度计划 %1</source>
         <translation>Plan this year %1</translation>
     </message>
     <message>
-        <location filename="../../qml/components/ProjectDelegate.qml" line="72" />
+        <location filename="../../qml/components/ProjectDelegate.qml" line="73" />
         <source>完成率 %1</source>
         <translation>Completion %1</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProjectDelegate.qml" line="85" />
+        <source>%1 条待上传</source>
+        <translation>%1 to upload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/ProjectDelegate.qml" line="85" />
+        <source>待上传</source>
+        <translation>To upload</translation>
     </message>
 </context>
 <context>
@@ -1059,7 +1332,7 @@
     <name>RecordPage</name>
     <message>
         <location filename="../../qml/pages/RecordPage.qml" line="14" />
-        <location filename="../../qml/pages/RecordPage.qml" line="62" />
+        <location filename="../../qml/pages/RecordPage.qml" line="66" />
         <source>走访记录</source>
         <translation>Visit notes</translation>
     </message>
@@ -1094,117 +1367,117 @@
         <translation>Approved</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="45" />
+        <location filename="../../qml/pages/RecordPage.qml" line="49" />
         <source>状态</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="46" />
+        <location filename="../../qml/pages/RecordPage.qml" line="50" />
         <source>（第 %1 版）</source>
         <translation> (version %1)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="48" />
+        <location filename="../../qml/pages/RecordPage.qml" line="52" />
         <source>填报月份</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="50" />
+        <location filename="../../qml/pages/RecordPage.qml" line="54" />
         <source>本月完成投资</source>
         <translation>Invested this month</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="54" />
+        <location filename="../../qml/pages/RecordPage.qml" line="58" />
         <source>形象进度</source>
         <translation>Progress</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="57" />
+        <location filename="../../qml/pages/RecordPage.qml" line="61" />
         <source>进展情况</source>
         <translation>Progress narrative</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="58" />
+        <location filename="../../qml/pages/RecordPage.qml" line="62" />
         <source>存在问题</source>
         <translation>Problems</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="59" />
+        <location filename="../../qml/pages/RecordPage.qml" line="63" />
         <source>需协调解决事项</source>
         <translation>Issues needing coordination</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="60" />
+        <location filename="../../qml/pages/RecordPage.qml" line="64" />
         <source>走访时间</source>
         <translation>Visit time</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="61" />
+        <location filename="../../qml/pages/RecordPage.qml" line="65" />
         <source>位置</source>
         <translation>Position</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="63" />
+        <location filename="../../qml/pages/RecordPage.qml" line="67" />
         <source>见面人员</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="67" />
+        <location filename="../../qml/pages/RecordPage.qml" line="71" />
         <source>照片 %1 张</source>
         <translation>%1 photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="101" />
+        <location filename="../../qml/pages/RecordPage.qml" line="105" />
         <source>未下载</source>
         <translation>Not downloaded</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="104" />
+        <location filename="../../qml/pages/RecordPage.qml" line="113" />
         <source>照片 %1</source>
         <translation>Photo %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="112" />
+        <location filename="../../qml/pages/RecordPage.qml" line="121" />
         <source>退回意见（退回时必填）</source>
         <translation>What to correct (required to return)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="112" />
+        <location filename="../../qml/pages/RecordPage.qml" line="121" />
         <source>异议说明（有异议时必填）</source>
         <translation>Reason for the dispute (required to dispute)</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="114" />
+        <location filename="../../qml/pages/RecordPage.qml" line="123" />
         <source>意见</source>
         <translation>Comment</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="130" />
+        <location filename="../../qml/pages/RecordPage.qml" line="139" />
         <source>通过</source>
         <translation>Approve</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="136" />
+        <location filename="../../qml/pages/RecordPage.qml" line="145" />
         <source>退回</source>
         <translation>Return</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="142" />
+        <location filename="../../qml/pages/RecordPage.qml" line="151" />
         <source>确认属实</source>
         <translation>Confirm</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="148" />
+        <location filename="../../qml/pages/RecordPage.qml" line="157" />
         <source>有异议</source>
         <translation>Dispute</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="154" />
+        <location filename="../../qml/pages/RecordPage.qml" line="163" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/RecordPage.qml" line="160" />
+        <location filename="../../qml/pages/RecordPage.qml" line="169" />
         <source>修改</source>
         <translation>Edit</translation>
     </message>
@@ -1509,32 +1782,37 @@
 <context>
     <name>SyncIndicator</name>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="15" />
+        <location filename="../../qml/components/SyncIndicator.qml" line="17" />
         <source>同步中</source>
         <translation>Syncing</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="16" />
+        <location filename="../../qml/components/SyncIndicator.qml" line="18" />
         <source>待处理 %1</source>
         <translation>%1 to resolve</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="17" />
+        <location filename="../../qml/components/SyncIndicator.qml" line="19" />
         <source>离线</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="18" />
-        <source>待上传 %1</source>
+        <location filename="../../qml/components/SyncIndicator.qml" line="19" />
+        <source>离线 · %1 条待上传</source>
+        <translation>Offline · %1 to upload</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/SyncIndicator.qml" line="20" />
+        <source>%1 条待上传</source>
         <translation>%1 to upload</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="19" />
+        <location filename="../../qml/components/SyncIndicator.qml" line="21" />
         <source>已同步</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../qml/components/SyncIndicator.qml" line="20" />
+        <location filename="../../qml/components/SyncIndicator.qml" line="22" />
         <source>同步状态：%1</source>
         <translation>Sync status: %1</translation>
     </message>
@@ -1740,9 +2018,27 @@
         <translation>Accountability letter</translation>
     </message>
     <message>
-        <location filename="../../qml/components/TimelineEntry.qml" line="56" />
+        <location filename="../../qml/components/TimelineEntry.qml" line="59" />
         <source>形象进度 %1%，本月完成投资 %2</source>
         <translation>Progress %1%, invested this month %2</translation>
+    </message>
+</context>
+<context>
+    <name>UploadProgress</name>
+    <message>
+        <location filename="../../qml/components/UploadProgress.qml" line="34" />
+        <source>已上传</source>
+        <translation>Uploaded</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/UploadProgress.qml" line="35" />
+        <source>上传中 %1%</source>
+        <translation>Uploading %1%</translation>
+    </message>
+    <message>
+        <location filename="../../qml/components/UploadProgress.qml" line="36" />
+        <source>待上传</source>
+        <translation>To upload</translation>
     </message>
 </context>
 <context>
@@ -1810,44 +2106,44 @@
         <translation>Photos</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="134" />
+        <location filename="../../qml/pages/VisitPage.qml" line="135" />
         <source>照片 %1</source>
         <translation>Photo %1</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="141" />
+        <location filename="../../qml/pages/VisitPage.qml" line="147" />
         <source>拍照</source>
         <translation>Take photo</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="147" />
+        <location filename="../../qml/pages/VisitPage.qml" line="153" />
         <source>正在处理…</source>
         <translation>Processing…</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="147" />
+        <location filename="../../qml/pages/VisitPage.qml" line="153" />
         <source>从文件添加照片</source>
         <translation>Add photo from file</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="165" />
         <location filename="../../qml/pages/VisitPage.qml" line="171" />
+        <location filename="../../qml/pages/VisitPage.qml" line="177" />
         <source>走访记录</source>
         <translation>Visit notes</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="178" />
-        <location filename="../../qml/pages/VisitPage.qml" line="183" />
+        <location filename="../../qml/pages/VisitPage.qml" line="184" />
+        <location filename="../../qml/pages/VisitPage.qml" line="189" />
         <source>见面人员</source>
         <translation>People met</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="191" />
+        <location filename="../../qml/pages/VisitPage.qml" line="197" />
         <source>提交</source>
         <translation>Submit</translation>
     </message>
     <message>
-        <location filename="../../qml/pages/VisitPage.qml" line="197" />
+        <location filename="../../qml/pages/VisitPage.qml" line="203" />
         <source>保存草稿</source>
         <translation>Save draft</translation>
     </message>

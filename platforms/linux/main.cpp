@@ -112,8 +112,9 @@ int main(int argc, char** argv) {
         QStringLiteral("Load every QML file; exit non-zero on any QML warning."));
     const QCommandLineOption openOption(
         QStringLiteral("open"),
-        QStringLiteral("Page to open at start: sync, settings, queue, dispatch[:YYYY-MM], "
-                       "project:ID, record:ID, visit:PROJECT or report:PROJECT."),
+        QStringLiteral(
+            "Page to open at start: sync, settings, queue, projects, dispatch[:YYYY-MM], "
+            "project:ID, record:ID, visit:PROJECT or report:PROJECT."),
         QStringLiteral("PAGE"));
     const QCommandLineOption sizeOption(QStringLiteral("size"),
                                         QStringLiteral("Window size, e.g. 390x844."),

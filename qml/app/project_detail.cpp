@@ -1,6 +1,7 @@
 #include "qml/app/project_detail.h"
 
 #include "core/rules/dispatch.h"
+#include "core/store/outbox.h"
 #include "core/store/project_detail.h"
 #include "qml/app/format.h"
 #include "qml/app/log_categories.h"
@@ -12,7 +13,8 @@ struct Loaded {
     std::optional<ProjectDetailFacts> facts;
     std::vector<MilestoneRow> milestones;
     std::vector<TimelineEntry> timeline;
-    QString error;  // why the project could not be read
+    std::vector<bool> queued;  // per timeline entry: changes not sent yet
+    QString error;             // why the project could not be read
 };
 
 QString qs(const std::string& text) {
@@ -81,6 +83,9 @@ void ProjectDetail::reload() {
                 result.facts = loadProjectDetailFacts(store.database(), id);
                 result.milestones = loadMilestones(store.database(), id);
                 result.timeline = loadTimeline(store.database(), id, kTimelineLimit);
+                // 待上传: the entries with changes still in the outbox (outbox_by_record).
+                for (const TimelineEntry& e : result.timeline)
+                    result.queued.push_back(hasQueuedEdits(store.database(), e.id));
             } catch (const DatabaseError& e) {
                 result = Loaded{};
                 result.error = storeReadFailed("a project's facts", e);
@@ -101,15 +106,18 @@ void ProjectDetail::reload() {
                                                 {"achieved", m.status == "achieved"}});
             }
             m_timeline.clear();
-            for (const TimelineEntry& e : result.timeline) {
-                m_timeline.append(QVariantMap{{"kind", qs(e.kind)},
-                                              {"id", qs(e.id)},
-                                              {"at", instantText(e.at)},
-                                              {"state", qs(e.state)},
-                                              {"text", qs(e.text)},
-                                              {"period", qs(e.period)},
-                                              {"percent", e.percent ? *e.percent : -1},
-                                              {"amount", wanText(e.amount)}});
+            for (std::size_t i = 0; i < result.timeline.size(); ++i) {
+                const TimelineEntry& e = result.timeline[i];
+                m_timeline.append(
+                    QVariantMap{{"kind", qs(e.kind)},
+                                {"id", qs(e.id)},
+                                {"at", instantText(e.at)},
+                                {"state", qs(e.state)},
+                                {"text", qs(e.text)},
+                                {"period", qs(e.period)},
+                                {"percent", e.percent ? *e.percent : -1},
+                                {"amount", wanText(e.amount)},
+                                {"queued", i < result.queued.size() && result.queued[i]}});
             }
             emit loaded();
         });

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/rules/dispatch.h"
+#include "core/store/pending_uploads.h"
 #include "qml/app/format.h"
 
 namespace duban::app {
@@ -18,8 +19,9 @@ QString text(const std::string& value) {
     return QString::fromStdString(value);
 }
 
-// On the store's thread: a page of projects as the list shows them.
-std::vector<ProjectItem> itemsOf(const std::vector<ProjectRow>& rows) {
+// On the store's thread: a page of projects as the list shows them, with what waits to upload.
+std::vector<ProjectItem> itemsOf(const Database& db, const std::vector<ProjectRow>& rows) {
+    const std::map<std::string, int> waiting = pendingRecordsByProject(db);
     std::vector<ProjectItem> items;
     items.reserve(rows.size());
     for (const ProjectRow& row : rows) {
@@ -29,7 +31,8 @@ std::vector<ProjectItem> itemsOf(const std::vector<ProjectRow>& rows) {
             text(row.id), text(row.code), text(row.name), text(row.category), text(row.stage),
             yearsText(row.startYear, row.endYear), wanText(row.totalInvestment),
             wanText(row.planInvestment), wanText(row.completedThisYear), rate.value_or(-1.0),
-            rateText(rate), row.warningLevel, text(row.unitNames)});
+            rateText(rate), row.warningLevel, text(row.unitNames),
+            waiting.contains(row.id) ? waiting.at(row.id) : 0});
     }
     return items;
 }
@@ -69,7 +72,8 @@ void ProjectListModel::fetchMore(const QModelIndex& parent) {
     m_page.fetchMore(
         this, *m_store,
         [filter = filter(), sort = coreSort()](LocalStore& store, int offset, int limit) {
-            return itemsOf(listProjects(store.database(), filter, sort, limit, offset));
+            return itemsOf(store.database(),
+                           listProjects(store.database(), filter, sort, limit, offset));
         },
         [this](const QString& error) { pageRead(error); });
     emit loadingChanged();
@@ -161,7 +165,8 @@ void ProjectListModel::read(int limit, Show show) {
             Loaded loaded;
             try {
                 loaded.total = countProjects(store.database(), filter);
-                loaded.rows = itemsOf(listProjects(store.database(), filter, sort, limit, 0));
+                loaded.rows = itemsOf(store.database(),
+                                      listProjects(store.database(), filter, sort, limit, 0));
             } catch (const DatabaseError& e) {
                 loaded = Loaded{{}, 0, storeReadFailed("the project list", e)};
             }

@@ -34,6 +34,8 @@ struct ProjectItem {
     Q_PROPERTY(QString completionRate MEMBER completionRate FINAL)
     Q_PROPERTY(int warningLevel MEMBER warningLevel FINAL)
     Q_PROPERTY(QString units MEMBER units FINAL)
+    // Its reports and visits with changes not sent yet (待上传).
+    Q_PROPERTY(int waiting MEMBER waiting FINAL)
 
 public:
     QString projectId;
@@ -49,6 +51,7 @@ public:
     QString completionRate;
     int warningLevel = 0;
     QString units;
+    int waiting = 0;
 };
 
 // Not `final`: QML creates it (Qt 6.4 derives QQmlElement<T> from it).

@@ -6,6 +6,8 @@
 
 #include "core/domain/money.h"
 #include "core/rules/state_machine.h"
+#include "core/store/blob_uploads.h"
+#include "core/store/outbox.h"
 #include "core/store/record_rows.h"
 #include "qml/app/field_errors.h"
 #include "qml/app/format.h"
@@ -30,6 +32,13 @@ std::string projectName(const Database& db, const std::string& projectId) {
     Statement s = db.prepare("SELECT name FROM project WHERE id = ?");
     s.bindAll(projectId);
     return s.step() ? s.text(0) : std::string();
+}
+
+// The photo's file still waits to reach the server (its upload progress is shown).
+bool photoWaits(const Database& db, const std::string& sha256) {
+    const auto upload = findBlobUpload(db, sha256);
+    return upload && (upload->state == BlobUploadState::pending ||
+                      upload->state == BlobUploadState::uploading);
 }
 
 Loaded load(LocalStore& store, const Actor& actor, const std::string& id) {
@@ -76,6 +85,7 @@ Loaded load(LocalStore& store, const Actor& actor, const std::string& id) {
     }
     const Entity entity = parseEnum<Entity>(out.entity).value_or(Entity::progress_report);
     out.permissions = store.permissions(actor, entity, id);
+    out.record.insert(QStringLiteral("queued"), hasQueuedEdits(db, id));  // 待上传
     for (const Photo& photo : store.photosOf(id)) {
         const std::filesystem::path thumbnail = store.blobPath(photo.thumbnailSha256);
         std::error_code error;
@@ -86,7 +96,8 @@ Loaded load(LocalStore& store, const Actor& actor, const std::string& id) {
                         {"thumbnailSha256", qs(photo.thumbnailSha256)},
                         {"thumbnail", here ? QUrl::fromLocalFile(qs(thumbnail.string())) : QUrl()},
                         {"caption", qs(photo.caption)},
-                        {"size", QStringLiteral("%1×%2").arg(photo.width).arg(photo.height)}});
+                        {"size", QStringLiteral("%1×%2").arg(photo.width).arg(photo.height)},
+                        {"uploading", photoWaits(db, photo.sha256)}});
     }
     return out;
 }
@@ -149,9 +160,11 @@ void RecordActions::act(Transition transition, const QString& comment) {
             const Status done = store.transition(actor, entity, id, transition, comment);
             return done ? QString() : errorText(done.error());
         },
-        [this](const QString& problem) {
+        [this, transition](const QString& problem) {
             m_message = problem;
             if (problem.isEmpty()) {
+                if (transition == Transition::submit)
+                    m_services->noteSubmitted();
                 setComment({});                        // it went with the review
                 m_services->store()->notifyChanged();  // reloads this record and every list
                 if (m_services->sync())

@@ -111,6 +111,8 @@ void RecordEditor::finish(const Outcome& outcome, bool submit) {
         m_editable = false;
         m_dirty = false;
         emit stateChanged();
+        if (m_services)
+            m_services->noteSubmitted();
         emit submitted();
         return;
     }

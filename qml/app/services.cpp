@@ -145,6 +145,12 @@ void Services::signOut() {
     emit deviceChanged();
 }
 
+void Services::noteSubmitted() {
+    const bool offline = m_sync == nullptr || m_sync->offline();
+    emit notice(offline ? QCoreApplication::translate("Duban", "已保存，联网后自动上传")
+                        : QCoreApplication::translate("Duban", "已提交"));
+}
+
 void Services::openDevice(const sync::ClientProfile& profile) {
     suspend();
     auto store = StoreExecutor::open(m_profileDir.storeFile(), profile.deviceId, m_clock);

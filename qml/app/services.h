@@ -89,6 +89,10 @@ public:
     // Today's date in Beijing (UTC+8), the notice's calendar, by the services' clock.
     [[nodiscard]] Date today() const { return dateAt(m_clock.nowMs()); }
 
+    // After a record was submitted on this device: tells the user whether it is on its way now
+    // or waits for the network (as the last sync found it).
+    void noteSubmitted();
+
     // Signs in on a worker thread; `signInStateChanged` tells when it is done.
     Q_INVOKABLE void signIn(const QString& server, const QString& caFile, const QString& username,
                             const QString& password);
@@ -106,6 +110,8 @@ signals:
     void deviceChanged();
     void signInStateChanged();
     void languageChanged();
+    // A short word for the user (the window's toast): "已提交", "已保存，联网后自动上传".
+    void notice(const QString& message);
 
 private:
     void openDevice(const sync::ClientProfile& profile);

@@ -7,6 +7,7 @@
 
 #include "qml/app/change_watcher.h"
 #include "qml/app/format.h"
+#include "qml/app/network_watch.h"
 #include "qml/app/store_executor.h"
 #include "qml/app/sync_worker.h"
 
@@ -79,6 +80,9 @@ SyncService::SyncService(std::unique_ptr<SyncWorker> worker, std::unique_ptr<Cha
     m_soon.setSingleShot(true);
     m_soon.setInterval(kAfterSaveMs);
     connect(&m_soon, &QTimer::timeout, this, &SyncService::syncNow);
+    m_network = std::make_unique<NetworkWatch>();
+    connect(m_network.get(), &NetworkWatch::online, this, &SyncService::syncNow);
+    connect(m_network.get(), &NetworkWatch::offline, this, &SyncService::onNetworkLost);
     noteLocalChange();
 }
 
@@ -230,6 +234,13 @@ void SyncService::onApplicationStateChanged(Qt::ApplicationState state) {
         stopWatching();
     else
         syncNow();  // back in front: catch up, then watch again
+}
+
+void SyncService::onNetworkLost() {
+    if (m_offline)
+        return;
+    m_offline = true;
+    emit stateChanged();
 }
 
 void SyncService::onCounts(const DeviceCounts& counts) {

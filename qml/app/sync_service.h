@@ -23,12 +23,16 @@
 namespace duban::app {
 
 class ChangeWatcher;
+class NetworkWatch;
 class StoreExecutor;
 class SyncWorker;
 
 // What the sync panel shows about this device.
 struct DeviceCounts {
-    int pending = 0;
+    int pending = 0;  // outbox entries (changes)
+    // What waits as a person counts it (core/store/pending_uploads): records, and photo files.
+    int waitingRecords = 0;
+    int waitingPhotos = 0;
     int inboxOpen = 0;
     int photoFilesWaiting = 0;
     int photoFilesFailed = 0;
@@ -46,6 +50,10 @@ class SyncService final : public QObject {
     Q_PROPERTY(bool offline READ offline NOTIFY stateChanged FINAL)
     Q_PROPERTY(bool live READ live NOTIFY stateChanged FINAL)
     Q_PROPERTY(int pending READ pending NOTIFY countsChanged FINAL)
+    // "N 条待上传": records with unsent changes plus photo files waiting (not outbox entries).
+    Q_PROPERTY(int waiting READ waiting NOTIFY countsChanged FINAL)
+    Q_PROPERTY(int waitingRecords READ waitingRecords NOTIFY countsChanged FINAL)
+    Q_PROPERTY(int waitingPhotos READ waitingPhotos NOTIFY countsChanged FINAL)
     Q_PROPERTY(int inboxOpen READ inboxOpen NOTIFY countsChanged FINAL)
     Q_PROPERTY(int photoFilesWaiting READ photoFilesWaiting NOTIFY countsChanged FINAL)
     Q_PROPERTY(int photoFilesFailed READ photoFilesFailed NOTIFY countsChanged FINAL)
@@ -66,6 +74,9 @@ public:
     // A long-polling pull is open: the server's changes arrive as they are made.
     [[nodiscard]] bool live() const { return m_watching; }
     [[nodiscard]] int pending() const { return m_counts.pending; }
+    [[nodiscard]] int waiting() const { return m_counts.waitingRecords + m_counts.waitingPhotos; }
+    [[nodiscard]] int waitingRecords() const { return m_counts.waitingRecords; }
+    [[nodiscard]] int waitingPhotos() const { return m_counts.waitingPhotos; }
     [[nodiscard]] int inboxOpen() const { return m_counts.inboxOpen; }
     [[nodiscard]] int photoFilesWaiting() const { return m_counts.photoFilesWaiting; }
     [[nodiscard]] int photoFilesFailed() const { return m_counts.photoFilesFailed; }
@@ -100,6 +111,8 @@ private:
     void stopWatching();
     void onWatchEnded(int ticket, bool changed);
     void onApplicationStateChanged(Qt::ApplicationState state);
+    // The platform says the network is gone: shown at once (the next run confirms it).
+    void onNetworkLost();
 
     std::unique_ptr<SyncWorker> m_worker;  // lives on m_thread
     QThread m_thread;
@@ -107,7 +120,8 @@ private:
     QThread m_watchThread;
     int m_watchTicket = 0;
     bool m_watching = false;
-    bool m_background = false;  // the app is hidden or suspended: no watch is kept
+    bool m_background = false;                // the app is hidden or suspended: no watch is kept
+    std::unique_ptr<NetworkWatch> m_network;  // a sync the moment the network returns
     StoreExecutor* m_views;
     const Clock& m_clock;
     QTimer m_periodic;

@@ -2,6 +2,7 @@
 
 #include "core/store/blob_uploads.h"
 #include "core/store/inbox.h"
+#include "core/store/pending_uploads.h"
 #include "qml/app/error_text.h"
 #include "qml/app/log_categories.h"
 #include "sync/blob_cache.h"
@@ -48,6 +49,9 @@ DeviceCounts SyncWorker::counts() const {
     try {
         const Database& db = m_store->database();
         counts.pending = m_store->pendingCount();
+        const PendingUploads waiting = countPendingUploads(db);
+        counts.waitingRecords = waiting.records;
+        counts.waitingPhotos = waiting.photos;
         counts.inboxOpen = openInboxCount(db);
         const BlobUploadCounts blobs = countBlobUploads(db);
         counts.photoFilesWaiting = blobs.waiting;

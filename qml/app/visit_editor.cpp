@@ -227,6 +227,7 @@ void VisitEditor::loadPhotos() {
             for (const Photo& photo : store.photosOf(id)) {
                 photos.append(
                     QVariantMap{{"id", QString::fromStdString(photo.id)},
+                                {"sha256", QString::fromStdString(photo.sha256)},
                                 {"thumbnail", QUrl::fromLocalFile(QString::fromStdString(
                                                   store.blobPath(photo.thumbnailSha256).string()))},
                                 {"width", photo.width},

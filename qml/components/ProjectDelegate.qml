@@ -18,6 +18,7 @@ ItemDelegate {
     required property real completionPercent
     required property string completionRate
     required property int warningLevel
+    required property int waiting  // its reports and visits not sent yet
 
     Accessible.name: name
     padding: 12
@@ -72,9 +73,18 @@ ItemDelegate {
                 Accessible.name: qsTr("完成率 %1").arg(row.completionRate)
             }
         }
-        WarningBadge {
-            level: row.warningLevel
+        ColumnLayout {
             Layout.alignment: Qt.AlignTop
+            WarningBadge {
+                level: row.warningLevel
+                Layout.alignment: Qt.AlignRight
+            }
+            PendingTag {
+                objectName: "projectPending"
+                pending: row.waiting > 0
+                text: row.waiting > 1 ? qsTr("%1 条待上传").arg(row.waiting) : qsTr("待上传")
+                Layout.alignment: Qt.AlignRight
+            }
         }
     }
 }

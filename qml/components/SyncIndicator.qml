@@ -9,13 +9,15 @@ ToolButton {
 
     property SyncService sync
 
-    readonly property int waiting: sync ? sync.pending + sync.photoFilesWaiting : 0
+    // Records and photo files, as a person counts them (not the outbox's changes).
+    readonly property int waiting: sync ? sync.waiting : 0
 
+    objectName: "syncIndicator"
     text: !sync ? ""
           : sync.busy ? qsTr("同步中")
           : sync.inboxOpen > 0 ? qsTr("待处理 %1").arg(sync.inboxOpen)
-          : sync.offline ? qsTr("离线")
-          : waiting > 0 ? qsTr("待上传 %1").arg(waiting)
+          : sync.offline ? (waiting > 0 ? qsTr("离线 · %1 条待上传").arg(waiting) : qsTr("离线"))
+          : waiting > 0 ? qsTr("%1 条待上传").arg(waiting)
           : qsTr("已同步")
     Accessible.name: qsTr("同步状态：%1").arg(text)
 

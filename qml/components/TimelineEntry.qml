@@ -38,6 +38,9 @@ ColumnLayout {
             text: item.states[item.entry.state] || item.entry.state
             color: Material.accent
         }
+        PendingTag {
+            pending: item.entry.queued === true
+        }
         Item { Layout.fillWidth: true }
         Label {
             text: item.entry.at

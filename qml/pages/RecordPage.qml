@@ -41,6 +41,10 @@ Page {
                 wrapMode: Text.Wrap
                 Layout.fillWidth: true
             }
+            PendingTag {
+                objectName: "recordPending"
+                pending: actions.record.queued === true
+            }
             FactRow {
                 label: qsTr("状态")
                 value: (page.stateNames[actions.state] || actions.state) + qsTr("（第 %1 版）").arg(actions.version)
@@ -100,6 +104,11 @@ Page {
                             visible: photo.modelData.thumbnail.toString() === ""
                             text: qsTr("未下载")
                             color: Material.hintTextColor
+                        }
+                        UploadProgress {
+                            anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 4 }
+                            sha256: photo.modelData.sha256
+                            waiting: photo.modelData.uploading === true
                         }
                         Accessible.name: qsTr("照片 %1").arg(modelData.size)
                     }

@@ -125,6 +125,7 @@ Page {
                     Repeater {
                         model: editor.photos
                         delegate: Image {
+                            id: shot
                             required property var modelData
                             source: modelData.thumbnail
                             width: 96
@@ -132,6 +133,11 @@ Page {
                             fillMode: Image.PreserveAspectCrop
                             asynchronous: true
                             Accessible.name: qsTr("照片 %1").arg(modelData.caption)
+                            // Its upload once the visit syncs (the record page shows it too).
+                            UploadProgress {
+                                anchors { left: parent.left; right: parent.right; bottom: parent.bottom; margins: 2 }
+                                sha256: shot.modelData.sha256
+                            }
                         }
                     }
                     Button {

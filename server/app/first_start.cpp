@@ -16,18 +16,13 @@ std::string passwordFromEnvironment(const char* variable) {
     return value != nullptr ? std::string(value) : std::string();
 }
 
-struct DemoAccount {
-    const char* username;
-    const char* displayName;
-    Role role;
-    const char* unit;
-};
-
-// Demo accounts on real units of the seed: 市科工信局 leads 酒鬼酒's project and many more;
-// 市腾达公司 is responsible for several key projects; 市发改局 supervises the month.
+// Demo accounts that share work, so each role's journey works on the seed (D41): 市科工信局 leads
+// 酒鬼酒's project and many more, among them the 算力 tasks (5G基站建设, 三千兆, 物联网平台) on
+// which 中国移动吉首分公司 is a responsible unit — the enterprise confirms what the field officer
+// reports there; 市发改局 supervises both.
 constexpr DemoAccount kDemoAccounts[] = {
     {"demo-field", "演示·科工信局项目专干", Role::field, "市科工信局"},
-    {"demo-enterprise", "演示·腾达公司联络员", Role::enterprise, "市腾达公司"},
+    {"demo-enterprise", "演示·移动吉首分公司联络员", Role::enterprise, "中国移动吉首分公司"},
     {"demo-supervisor", "演示·发改局督查员", Role::supervisor, "市发改局"},
     {"demo-admin", "演示·系统管理员", Role::admin, "市发改局"},
 };
@@ -48,7 +43,34 @@ Status ensureAccount(const Database& db, UuidGenerator& ids, const ServerConfig&
     return Ok{};
 }
 
+// demo-enterprise was made in 市腾达公司 before D41, which shares no project with demo-field: a
+// data folder from then gets it moved once (its tokens end; the app signs in again).
+constexpr const char* kRetiredDemoEnterpriseUnit = "市腾达公司";
+
+Status moveFromRetiredDemoUnit(const Database& db, const std::string& userId,
+                               const DemoAccount& demo, const ServerConfig& config,
+                               const Clock& clock) {
+    if (demo.role != Role::enterprise)
+        return Ok{};
+    const auto retired = findUnitId(db, kRetiredDemoEnterpriseUnit);
+    Statement unit = db.prepare("SELECT unit_id FROM user WHERE id = ?");
+    unit.bindAll(userId);
+    if (!retired || !unit.step() || unit.text(0) != *retired)
+        return Ok{};
+    AccountChange change;
+    change.unit = demo.unit;
+    change.displayName = demo.displayName;
+    const auto changed = changeAccount(db, userId, change, config, clock.nowMs());
+    if (!changed)
+        return changed.error();
+    return Ok{};
+}
+
 }  // namespace
+
+std::span<const DemoAccount> demoAccounts() {
+    return kDemoAccounts;
+}
 
 Status prepareDatabase(const Database& db, const ServerConfig& config, const Clock& clock,
                        std::ostream& console) {
@@ -95,8 +117,11 @@ Status prepareDatabase(const Database& db, const ServerConfig& config, const Clo
             const bool generated = password.empty();
             bool announced = false;
             for (const DemoAccount& demo : kDemoAccounts) {
-                if (findUserId(db, demo.username))
+                if (const auto existing = findUserId(db, demo.username)) {
+                    if (auto s = moveFromRetiredDemoUnit(db, *existing, demo, config, clock); !s)
+                        return s;
                     continue;
+                }
                 if (!announced)
                     console << "Created demo accounts:\n";
                 announced = true;

@@ -128,6 +128,64 @@ public:
         s.bindAll(m_services.unitId().toStdString());
         return s.step() ? QString::fromStdString(s.text(0)) : QString();
     }
+    // The signed-in user's role from now on ("field", "supervisor", …), as a new sign-in of the
+    // same account with another role: the profile is rewritten and the services reopen.
+    Q_INVOKABLE bool becomeRole(const QString& role) {
+        const duban::sync::ProfileDir dir(m_storeFile.parent_path());
+        auto profile = dir.load();
+        if (!profile)
+            return false;
+        profile->user["role"] = role.toStdString();
+        m_services.suspend();
+        if (!dir.save(profile.value()))
+            return false;
+        return m_services.resumeSession();
+    }
+    // A supervisor's return of a report as a pull brings it: the state and the review with its
+    // comment and reviewer.
+    Q_INVOKABLE void receiveReturn(const QString& reportId, const QString& comment) const {
+        const duban::Database db = duban::Database::open(m_storeFile);
+        db.prepare(
+              "UPDATE progress_report SET state = 'returned', version = version + 1 "
+              "WHERE id = ?")
+            .bindAll(reportId.toStdString())
+            .run();
+        db.prepare(
+              "INSERT OR IGNORE INTO user (id, username, display_name, role) "
+              "VALUES ('user-qml-sup', 'qml-sup', '测试督查员', 'supervisor')")
+            .run();
+        db.prepare(
+              "INSERT INTO review (id, kind, target_kind, target_id, target_version, "
+              "actor_id, comment, at) VALUES (?, 'return', 'progress_report', ?, 2, "
+              "'user-qml-sup', ?, '2022-06-21T02:00:00Z')")
+            .bindAll("review-" + reportId.toStdString(), reportId.toStdString(),
+                     comment.toStdString())
+            .run();
+    }
+    // Projects the user's unit leads or is responsible for (each owes a monthly report).
+    Q_INVOKABLE int unitProjectCount() const {
+        const duban::Database db = duban::Database::open(m_storeFile);
+        duban::Statement s = db.prepare(
+            "SELECT count(DISTINCT project_id) FROM project_unit WHERE unit_id = ? "
+            "AND role IN ('lead', 'responsible')");
+        s.bindAll(m_services.unitId().toStdString());
+        s.step();
+        return s.integer(0);
+    }
+
+    // Of those, the ones with a report for `period` submitted (or further along).
+    Q_INVOKABLE int unitProjectsFiled(const QString& period) const {
+        const duban::Database db = duban::Database::open(m_storeFile);
+        duban::Statement s = db.prepare(R"sql(
+            SELECT count(DISTINCT pu.project_id) FROM project_unit pu
+             WHERE pu.unit_id = ? AND pu.role IN ('lead', 'responsible')
+               AND EXISTS (SELECT 1 FROM progress_report r WHERE r.project_id = pu.project_id
+                              AND r.period = ? AND r.state <> 'draft'))sql");
+        s.bindAll(m_services.unitId().toStdString(), period.toStdString());
+        s.step();
+        return s.integer(0);
+    }
+
     // A fresh JPEG of `width` × `height` in the test's folder; returns its file URL.
     Q_INVOKABLE QUrl makePhoto(int width, int height, int seed) const {
         const auto file = m_storeFile.parent_path() / ("photo-" + std::to_string(seed) + ".jpg");
