@@ -15,6 +15,8 @@ ApplicationWindow {
     Material.theme: Material.Light
     Material.primary: "#B71C1C"
     Material.accent: "#1565C0"
+    // Material writes buttons in capitals ("SYNCED", "MORE FILTERS"); words stay as written.
+    font.capitalization: Font.MixedCase
 
     readonly property bool narrow: width < 600
     // Set by main (--open): sync, settings, queue, projects, record:, visit:, report: or
